@@ -1,0 +1,2 @@
+/** The command line: parses, calls the library, renders. */
+package dev.slipway.cli;

@@ -1,0 +1,2 @@
+/** Slipway's library facade. */
+package dev.slipway;
