@@ -1,0 +1,62 @@
+package dev.slipway.cli;
+
+import dev.slipway.Slipway;
+import dev.slipway.SlipwayBuilder;
+import dev.slipway.db.Environment;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** What every subcommand shares: the global options (merged with those before the command) and the output. */
+abstract class BaseCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions local;
+
+    @ParentCommand
+    SlipwayCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    private GlobalOptions merged;
+    private Output output;
+
+    /** {@return the global options, those after the command name winning} */
+    GlobalOptions options() {
+        if (merged == null) merged = local.over(root.global);
+        return merged;
+    }
+
+    Output output() {
+        if (output == null) output = new Output(spec.commandLine().getOut(), options());
+        return output;
+    }
+
+    /** {@return the library configured from slipway.toml, the environment and the flags} */
+    Slipway slipway() {
+        GlobalOptions options = options();
+        Environment environment = Environment.system();
+        Path config = options.config != null ? options.config : Path.of("slipway.toml");
+        SlipwayBuilder builder = Slipway.configure()
+                .project(config, options.config != null, options.env, environment)
+                .listener(output().listener());
+        if (options.url != null) builder.url(options.url, environment);
+        if (options.locations != null) builder.locations(options.locations);
+        if (options.historySchema != null) builder.historySchema(options.historySchema);
+        if (options.lockTimeout != null) builder.lockTimeout(DurationConverter.parse("--lock-timeout", options.lockTimeout));
+        if (options.lockRetries != null) builder.lockRetries(options.lockRetries);
+        if (options.statementTimeout != null) {
+            builder.statementTimeout(DurationConverter.parse("--statement-timeout", options.statementTimeout));
+        }
+        if (options.lockWait != null) builder.lockWait(DurationConverter.parse("--lock-wait", options.lockWait));
+        customize(builder);
+        return builder.load();
+    }
+
+    /** Lets a command set more on the builder. */
+    void customize(SlipwayBuilder builder) {
+    }
+}

@@ -1,0 +1,105 @@
+package dev.slipway.cli;
+
+import dev.slipway.ExitStatus;
+import dev.slipway.Slipway;
+import dev.slipway.SlipwayException;
+import dev.slipway.ValidationReport;
+import dev.slipway.apply.DowngradeResult;
+import dev.slipway.apply.DowngradeTarget;
+import dev.slipway.apply.MigrateResult;
+import dev.slipway.apply.StatusEntry;
+import dev.slipway.apply.StatusReport;
+import dev.slipway.history.AuditEntry;
+import dev.slipway.migration.Version;
+import dev.slipway.testkit.PostgresServer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code slipway demo}: a scripted tour on an embedded PostgreSQL with a sample recruiting database, showing what
+ * Slipway does that a runbook does by hand.
+ */
+@Command(name = "demo", description = "Tour Slipway on an embedded PostgreSQL with a sample app database.")
+final class DemoCommand extends BaseCommand {
+    @Option(names = "--pg-version", paramLabel = "MAJOR", defaultValue = "15",
+            description = "PostgreSQL major version to start (12-17; default ${DEFAULT-VALUE}).")
+    int pgVersion;
+
+    @Override
+    public Integer call() throws SQLException {
+        Output out = output();
+        out.line("== Starting an embedded PostgreSQL " + pgVersion + " (a throwaway cluster in a temporary folder)");
+        try (PostgresServer server = PostgresServer.start(pgVersion)) {
+            server.createDatabase("recruiting");
+            out.line("   " + server + ", database 'recruiting'");
+            Slipway slipway = Slipway.configure()
+                    .url(server.libpqUrl("recruiting"))
+                    .locations("classpath:demo/migration")
+                    .lockRetries(2)
+                    .listener(out.listener())
+                    .load();
+
+            out.line("\n== slipway validate: names, duplicates, down migrations, SQL and directives");
+            ValidationReport report = slipway.validate();
+            out.line("   " + report.migrations() + " migrations, " + report.problems().size() + " problems");
+
+            out.line("\n== slipway status on the empty database");
+            printStatus(out, slipway.status());
+
+            out.line("\n== slipway migrate --target 1: create the applications table with 20,000 rows");
+            printMigrate(out, slipway.migrate(Version.parse("1")));
+
+            out.line("\n== Another session holds a lock on applications (think: a long report in a transaction)");
+            try (Connection blocker = server.connect("recruiting"); Statement lock = blocker.createStatement()) {
+                blocker.setAutoCommit(false);
+                lock.execute("lock table applications in access share mode");
+                lock.execute("select count(*) from applications");
+                out.line("   slipway migrate: V2 needs ACCESS EXCLUSIVE; lock_timeout 2s, retried with backoff");
+                try {
+                    slipway.migrate();
+                } catch (SlipwayException e) {
+                    out.line("   failed cleanly, exit code " + e.status().code() + ":\n      "
+                            + e.getMessage().replace("\n", "\n      "));
+                }
+                blocker.rollback();
+            }
+
+            out.line("\n== The other session is gone: slipway migrate again");
+            printMigrate(out, slipway.migrate());
+            printStatus(out, slipway.status());
+
+            out.line("\n== slipway downgrade -1: run the newest down migration");
+            DowngradeResult reverted = slipway.downgrade(new DowngradeTarget.Steps(1));
+            out.line("   version " + reverted.from() + " -> " + reverted.to());
+
+            out.line("\n== slipway upgrade head: and forward again");
+            printMigrate(out, slipway.migrate());
+
+            out.line("\n== slipway history: the audit trail");
+            for (AuditEntry entry : slipway.history()) {
+                out.line(String.format("   %-8s %-8s %-4s %s (%d ms)", entry.action(), entry.outcome(),
+                        entry.version() == null ? "R" : entry.version(), entry.script(), entry.durationMs()));
+            }
+            out.line("\n== Done; the embedded server is stopped and removed.");
+        }
+        return ExitStatus.OK.code();
+    }
+
+    private static void printMigrate(Output out, MigrateResult result) {
+        out.line("   version " + (result.from() == null ? "none" : result.from()) + " -> " + result.to() + ", "
+                + result.applied().size() + " applied");
+    }
+
+    private static void printStatus(Output out, StatusReport status) {
+        out.line("   current: " + (status.current() == null ? "none" : status.current()));
+        for (StatusEntry entry : status.entries()) {
+            out.line(String.format("   %-10s %-4s %s", entry.state().name().toLowerCase(),
+                    entry.version() == null ? "R" : entry.version(), entry.script()));
+        }
+    }
+
+}

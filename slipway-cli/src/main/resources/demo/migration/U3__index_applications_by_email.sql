@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS applications_candidate_email_idx;

@@ -1,0 +1,2 @@
+-- slipway:lock-timeout 2s
+ALTER TABLE applications ADD COLUMN interview_dates date[];

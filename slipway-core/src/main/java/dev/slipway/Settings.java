@@ -1,0 +1,22 @@
+package dev.slipway;
+
+import dev.slipway.apply.ApplyListener;
+import dev.slipway.apply.ApplyOptions;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a {@link Slipway} instance runs with, resolved once by {@link SlipwayBuilder}.
+ *
+ * @param connection  where to connect, if anywhere ({@code validate} works without)
+ * @param locations   where migrations are found ({@code db/migration}, {@code classpath:db/migration}, ...)
+ * @param classLoader the class loader for class path locations and Java migrations
+ * @param apply       how migrations are applied
+ * @param listener    who hears about progress
+ */
+public record Settings(Optional<Slipway.ConnectionSource> connection, List<String> locations,
+        ClassLoader classLoader, ApplyOptions apply, ApplyListener listener) {
+    public Settings {
+        locations = List.copyOf(locations);
+    }
+}

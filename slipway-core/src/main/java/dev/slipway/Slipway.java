@@ -1,0 +1,143 @@
+package dev.slipway;
+
+import dev.slipway.apply.ApplyListener;
+import dev.slipway.apply.ApplyOptions;
+import dev.slipway.apply.BaselineResult;
+import dev.slipway.apply.DowngradeResult;
+import dev.slipway.apply.DowngradeTarget;
+import dev.slipway.apply.MigrateResult;
+import dev.slipway.apply.Migrator;
+import dev.slipway.apply.ScriptCheck;
+import dev.slipway.apply.SessionOpener;
+import dev.slipway.apply.StampResult;
+import dev.slipway.apply.StatusReport;
+import dev.slipway.db.DatabaseUnavailableException;
+import dev.slipway.history.AuditEntry;
+import dev.slipway.migration.MigrationSet;
+import dev.slipway.migration.Problem;
+import dev.slipway.migration.ProblemType;
+import dev.slipway.migration.ScanResult;
+import dev.slipway.migration.SkippedFile;
+import dev.slipway.migration.Version;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Slipway as a library: applies, reverts and reports the migrations of one database.
+ * <pre>{@code
+ * Slipway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+ * }</pre>
+ * <p>Built once by {@link SlipwayBuilder#load()}, which scans the locations; immutable afterwards. Each operation
+ * opens its own session, so one instance may be shared between threads; operations that write serialise on the
+ * database's runner lock. Every failure is a {@link SlipwayException}.
+ */
+public final class Slipway {
+    private final Settings settings;
+    private final ScanResult scan;
+    private final MigrationSet set;
+    private final Migrator migrator;
+
+    Slipway(Settings settings, ScanResult scan, MigrationSet set) {
+        this.settings = settings;
+        this.scan = scan;
+        this.set = set;
+        this.migrator = Migrator.create(this::openGuarded, set, settings.apply(), settings.listener());
+    }
+
+    /** {@return a builder} */
+    public static SlipwayBuilder configure() {
+        return new SlipwayBuilder();
+    }
+
+    /** {@return the settings this instance runs with} */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Applies every pending migration, then new or changed repeatable ones. */
+    public MigrateResult migrate() {
+        return guarded(() -> migrator.migrate(null));
+    }
+
+    /** Applies pending migrations up to and including {@code target}. */
+    public MigrateResult migrate(Version target) {
+        return guarded(() -> migrator.migrate(target));
+    }
+
+    /** Reverts applied migrations with their down migrations. */
+    public DowngradeResult downgrade(DowngradeTarget target) {
+        return guarded(() -> migrator.downgrade(target));
+    }
+
+    /** {@return how every migration stands; reads only} */
+    public StatusReport status() {
+        return guarded(migrator::status);
+    }
+
+    /** {@return the audit trail, oldest first; reads only} */
+    public List<AuditEntry> history() {
+        return guarded(migrator::history);
+    }
+
+    /** Records the database as being at {@code version} without running anything. */
+    public StampResult stamp(Version version) {
+        return guarded(() -> migrator.stamp(version));
+    }
+
+    /** Adopts an existing database: imports a Flyway history, or records {@code version} as the baseline. */
+    public BaselineResult baseline(Version version) {
+        return guarded(() -> migrator.baseline(version));
+    }
+
+    /** {@return files in the locations that are not migrations, and why} */
+    public List<SkippedFile> skippedFiles() {
+        return scan.skipped();
+    }
+
+    /**
+     * Checks the files (names, duplicates, down migrations without an up, SQL syntax, directives) and, when a
+     * database is configured, the connection and the history (changed, missing and out-of-order migrations).
+     */
+    public ValidationReport validate() {
+        List<Problem> problems = new ArrayList<>(set.validate());
+        problems.addAll(ScriptCheck.check(set));
+        String database;
+        if (settings.connection().isEmpty()) {
+            database = "not checked: no database given";
+        } else {
+            try {
+                problems.addAll(migrator.problems());
+                database = "connected to " + settings.connection().get().describe() + "; history checked";
+            } catch (SlipwayException e) {
+                problems.add(new Problem(ProblemType.DATABASE, e.getMessage().lines().findFirst().orElse(""),
+                        List.of(), "check --url and that the server is reachable"));
+                database = "not reachable";
+            }
+        }
+        return new ValidationReport(set.size(), problems, scan.skipped(), database);
+    }
+
+    private Connection openGuarded() throws SQLException {
+        return settings.connection().orElseThrow(() -> SlipwayException.badInput("no database to connect to",
+                "--url, DATABASE_URL, slipway.toml or PG* variables",
+                "pass --url postgresql://user@host:5432/db or set DATABASE_URL")).open();
+    }
+
+    private <T> T guarded(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DatabaseUnavailableException e) {
+            throw SlipwayException.failed(e.getMessage(), "not touched (no connection)",
+                    "check the URL, the password (PGPASSWORD or ~/.pgpass) and that the server is reachable", e);
+        }
+    }
+
+    /** Opens sessions: from a URL, a data source, or the caller's own code. */
+    public interface ConnectionSource extends SessionOpener {
+        /** {@return a description for messages, never with a password} */
+        String describe();
+    }
+}

@@ -1,0 +1,223 @@
+package dev.slipway;
+
+import dev.slipway.apply.ApplyListener;
+import dev.slipway.apply.ApplyOptions;
+import dev.slipway.config.ConfigException;
+import dev.slipway.config.ConfigLoader;
+import dev.slipway.config.EnvironmentConfig;
+import dev.slipway.config.SafetyConfig;
+import dev.slipway.config.SlipwayConfig;
+import dev.slipway.db.ConnectionFactory;
+import dev.slipway.db.ConnectionSpec;
+import dev.slipway.db.ConnectionSpecException;
+import dev.slipway.db.Environment;
+import dev.slipway.migration.Location;
+import dev.slipway.migration.MigrationException;
+import dev.slipway.migration.MigrationScanner;
+import dev.slipway.migration.MigrationSet;
+import dev.slipway.migration.ScanResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Collects settings for a {@link Slipway}; {@link #load()} scans the migrations and returns the immutable instance.
+ * <p>Not thread-safe; use one builder on one thread.
+ */
+public final class SlipwayBuilder {
+    private static final List<String> PG_VARIABLES = List.of("PGHOST", "PGPORT", "PGDATABASE", "PGUSER",
+            "PGPASSWORD");
+
+    private Slipway.ConnectionSource connection;
+    private List<String> locations = List.of("db/migration");
+    private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+    private ApplyOptions apply = ApplyOptions.defaults();
+    private ApplyListener listener = ApplyListener.NONE;
+
+    SlipwayBuilder() {
+    }
+
+    /** Connects through a data source, e.g. the application's pool. */
+    public SlipwayBuilder dataSource(DataSource dataSource) {
+        ConnectionFactory factory = ConnectionFactory.of(dataSource);
+        this.connection = source(factory, "the given data source");
+        return this;
+    }
+
+    /**
+     * Connects with a libpq URI ({@code postgresql://user:pass@host:5432/db?sslmode=require}), a JDBC URL or a
+     * keyword/value string; what it leaves out comes from PG* variables and {@code ~/.pgpass}.
+     */
+    public SlipwayBuilder url(String url) {
+        return url(url, Environment.system());
+    }
+
+    /** As {@link #url(String)}, with PG* variables and the password file read from {@code environment}. */
+    public SlipwayBuilder url(String url, Environment environment) {
+        try {
+            ConnectionSpec spec = ConnectionSpec.resolve(url, environment);
+            this.connection = source(ConnectionFactory.of(spec), spec.redacted());
+        } catch (ConnectionSpecException e) {
+            throw SlipwayException.badInput(e.getMessage(), "--url", "pass a URL such as"
+                    + " postgresql://user@host:5432/db");
+        }
+        return this;
+    }
+
+    /** Where migrations are: folders ({@code db/migration}), {@code classpath:} locations, or Java class folders. */
+    public SlipwayBuilder locations(String... locations) {
+        this.locations = List.copyOf(Arrays.asList(locations));
+        return this;
+    }
+
+    /** The class loader for {@code classpath:} locations and Java migrations. */
+    public SlipwayBuilder classLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+        return this;
+    }
+
+    /** Takes locations and safety settings from a loaded {@code slipway.toml}. */
+    public SlipwayBuilder config(SlipwayConfig config) {
+        this.locations = config.migrations().locations();
+        SafetyConfig safety = config.safety();
+        this.apply = apply.withHistorySchema(config.migrations().historySchema())
+                .withOutOfOrder(config.migrations().outOfOrder())
+                .withLockTimeout(safety.lockTimeout())
+                .withLockRetries(safety.lockRetries())
+                .withStatementTimeout(safety.statementTimeout())
+                .withLockWait(safety.lockWait())
+                .withConcurrentIndexTimeout(safety.concurrentIndexTimeout());
+        return this;
+    }
+
+    /**
+     * Reads a project's settings: {@code slipway.toml} if present (required when {@code mustExist}), then the
+     * connection of environment {@code environmentName} from it, or else {@code DATABASE_URL}, or else PG* variables
+     * when any is set. Flags applied afterwards override all of it.
+     */
+    public SlipwayBuilder project(Path configFile, boolean mustExist, String environmentName, Environment environment) {
+        if (mustExist && !Files.isRegularFile(configFile)) {
+            throw SlipwayException.badInput("configuration file not found: " + configFile, "--config",
+                    "check the path, or leave --config out to use ./slipway.toml when it exists");
+        }
+        SlipwayConfig config;
+        try {
+            config = ConfigLoader.load(configFile, environment);
+        } catch (ConfigException e) {
+            throw SlipwayException.badInput(e.getMessage(), configFile.toString(), "fix " + configFile);
+        }
+        config(config);
+        Map<String, String> variables = environment.variables();
+        if (environmentName != null) {
+            EnvironmentConfig target;
+            try {
+                target = config.environment(environmentName);
+            } catch (ConfigException e) {
+                throw SlipwayException.badInput(e.getMessage(), configFile.toString(),
+                        "add [environments." + environmentName + "] to " + configFile + " or pick a listed one");
+            }
+            if (target.url() == null || target.url().isBlank()) {
+                throw SlipwayException.badInput("environment " + environmentName + " has no url",
+                        configFile.toString(), "add url = \"${DATABASE_URL}\" to [environments." + environmentName + "]");
+            }
+            url(target.url(), environment);
+        } else if (variables.get("DATABASE_URL") != null && !variables.get("DATABASE_URL").isBlank()) {
+            url(variables.get("DATABASE_URL"), environment);
+        } else if (PG_VARIABLES.stream().anyMatch(variables::containsKey)) {
+            url(null, environment);
+        }
+        return this;
+    }
+
+    /** Replaces all apply options at once. */
+    public SlipwayBuilder applyOptions(ApplyOptions options) {
+        this.apply = options;
+        return this;
+    }
+
+    /** The schema of the history tables (default {@code public}). */
+    public SlipwayBuilder historySchema(String schema) {
+        this.apply = apply.withHistorySchema(schema);
+        return this;
+    }
+
+    /** {@code lock_timeout} of each statement (default 3 s). */
+    public SlipwayBuilder lockTimeout(Duration timeout) {
+        this.apply = apply.withLockTimeout(timeout);
+        return this;
+    }
+
+    /** How often a lock timeout is retried (default 5). */
+    public SlipwayBuilder lockRetries(int retries) {
+        this.apply = apply.withLockRetries(retries);
+        return this;
+    }
+
+    /** {@code statement_timeout} of each statement (default none). */
+    public SlipwayBuilder statementTimeout(Duration timeout) {
+        this.apply = apply.withStatementTimeout(timeout);
+        return this;
+    }
+
+    /** How long to wait for another runner's lock (default 60 s). */
+    public SlipwayBuilder lockWait(Duration wait) {
+        this.apply = apply.withLockWait(wait);
+        return this;
+    }
+
+    /** Whether pending versions older than the newest applied one may run. */
+    public SlipwayBuilder outOfOrder(boolean allowed) {
+        this.apply = apply.withOutOfOrder(allowed);
+        return this;
+    }
+
+    /** Who hears about progress (default nobody). */
+    public SlipwayBuilder listener(ApplyListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /** Scans the locations and returns the configured instance. */
+    public Slipway load() {
+        List<Location> parsed = new ArrayList<>();
+        for (String location : locations) {
+            try {
+                parsed.add(Location.parse(location));
+            } catch (IllegalArgumentException | MigrationException e) {
+                throw SlipwayException.badInput(e.getMessage(), "locations", "give folders such as db/migration"
+                        + " or classpath:db/migration");
+            }
+        }
+        ScanResult scan;
+        try {
+            scan = MigrationScanner.scan(parsed, classLoader);
+        } catch (MigrationException e) {
+            throw SlipwayException.badInput(e.getMessage(), String.join(",", locations),
+                    "check --locations (or [migrations] locations in slipway.toml)");
+        }
+        Settings settings = new Settings(Optional.ofNullable(connection), locations, classLoader, apply, listener);
+        return new Slipway(settings, scan, MigrationSet.of(scan));
+    }
+
+    private static Slipway.ConnectionSource source(ConnectionFactory factory, String description) {
+        return new Slipway.ConnectionSource() {
+            @Override
+            public Connection open() throws SQLException {
+                return factory.open();
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+        };
+    }
+}

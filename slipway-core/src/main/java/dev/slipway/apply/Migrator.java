@@ -1,0 +1,400 @@
+package dev.slipway.apply;
+
+import dev.slipway.SlipwayException;
+import dev.slipway.history.Actor;
+import dev.slipway.history.AuditEntry;
+import dev.slipway.history.HistoryEntry;
+import dev.slipway.history.HistoryTable;
+import dev.slipway.history.HistoryTable.AuditRecord;
+import dev.slipway.history.MigrationState;
+import dev.slipway.migration.MigrationFormatException;
+import dev.slipway.migration.MigrationType;
+import dev.slipway.migration.Problem;
+import dev.slipway.migration.Version;
+import dev.slipway.sql.SqlSyntaxException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Applies, reverts, stamps and reports migrations on one database.
+ * <p>Every operation that writes takes the runner lock first, on the session that then does the work. Thread-safe in
+ * the sense that each call opens its own session; two calls at once serialise on the runner lock.
+ */
+public final class Migrator {
+    private final SessionOpener sessions;
+    private final Reconciliation.Catalog catalog;
+    private final ApplyOptions options;
+    private final ApplyListener listener;
+    private final Actor actor;
+    private final HistoryTable history;
+
+    Migrator(SessionOpener sessions, Reconciliation.Catalog catalog, ApplyOptions options, ApplyListener listener,
+            Actor actor) {
+        this.sessions = sessions;
+        this.catalog = catalog;
+        this.options = options;
+        this.listener = listener;
+        this.actor = actor;
+        this.history = new HistoryTable(options.historySchema());
+    }
+
+    /** Applies pending migrations up to {@code target} (null: all, then changed repeatables). */
+    public MigrateResult migrate(Version target) {
+        return locked("migrate", (session, runner) -> {
+            Reconciliation state = new Reconciliation(catalog, history.read(session), target);
+            refuseOnProblems(state.problems(options.outOfOrder(), target), state.current(), "migrate");
+            Version from = state.current();
+            List<AppliedMigration> applied = new ArrayList<>();
+            List<Candidate> todo = new ArrayList<>();
+            state.baselineToApply().ifPresent(todo::add);
+            todo.addAll(state.pending(target));
+            if (target == null) todo.addAll(state.outdatedRepeatables());
+            Version now = from;
+            for (Candidate candidate : todo) {
+                Unit up = candidate.up();
+                HistoryEntry partial = state.entry(up.key())
+                        .filter(e -> e.state() == MigrationState.PARTIAL).orElse(null);
+                StepPlanner.Planned planned = plan(up, runner, now);
+                try {
+                    applied.add(new AppliedMigration(up.version(), up.description(), up.script(),
+                            runner.apply(up, planned, partial)));
+                } catch (StepFailure failure) {
+                    throw failedStep(session, failure, up, now, "migrate");
+                }
+                if (up.version() != null && (now == null || up.version().compareTo(now) > 0)) now = up.version();
+            }
+            return new MigrateResult(from, now, applied);
+        });
+    }
+
+    /** Reverts applied migrations with their down migrations, newest first. */
+    public DowngradeResult downgrade(DowngradeTarget target) {
+        return locked("downgrade", (session, runner) -> {
+            List<HistoryEntry> entries = history.read(session);
+            Reconciliation state = new Reconciliation(catalog, entries, null);
+            List<HistoryEntry> applied = entries.stream()
+                    .filter(e -> e.version() != null && e.type() != MigrationType.REPEATABLE)
+                    .sorted(Comparator.comparing(HistoryEntry::version).reversed())
+                    .toList();
+            List<HistoryEntry> toRevert = choose(applied, target);
+            Map<String, Candidate> byKey = new HashMap<>();
+            catalog.versioned().forEach(c -> byKey.put(c.up().key(), c));
+            for (HistoryEntry entry : toRevert) {
+                if (entry.state() == MigrationState.PARTIAL) {
+                    throw SlipwayException.badInput("version " + entry.version() + " (" + entry.script()
+                            + ") is only partly applied", entry.script(), "at version " + state.current()
+                            + "; nothing reverted", "run `slipway migrate` to finish it, then downgrade");
+                }
+                if (entry.type() == MigrationType.BASELINE) {
+                    throw SlipwayException.badInput("version " + entry.version() + " is the baseline; there is"
+                            + " nothing below it to go back to", entry.script(), "at version " + state.current()
+                            + "; nothing reverted", "downgrade to " + entry.version() + " at most, or restore a backup");
+                }
+                Candidate candidate = byKey.get(entry.key());
+                if (candidate == null || candidate.down() == null) {
+                    throw SlipwayException.badInput("version " + entry.version() + " (" + entry.script()
+                            + ") has no down migration", entry.script(), "at version " + state.current()
+                            + "; nothing reverted", "write U" + entry.version() + "__" + entry.description()
+                            .replace(' ', '_') + ".sql, or downgrade only to " + entry.version()
+                            + ", or restore a backup");
+                }
+            }
+            Version from = state.current();
+            List<AppliedMigration> reverted = new ArrayList<>();
+            Version now = from;
+            for (int i = 0; i < toRevert.size(); i++) {
+                HistoryEntry entry = toRevert.get(i);
+                Unit down = byKey.get(entry.key()).down();
+                StepPlanner.Planned planned = plan(down, runner, now);
+                try {
+                    reverted.add(new AppliedMigration(entry.version(), entry.description(), down.script(),
+                            runner.revert(down, planned, entry)));
+                } catch (StepFailure failure) {
+                    throw failedStep(session, failure, down, now, "downgrade");
+                }
+                now = i + 1 < applied.size() ? applied.get(applied.indexOf(entry) + 1).version() : null;
+            }
+            return new DowngradeResult(from, now, reverted);
+        });
+    }
+
+    private static List<HistoryEntry> choose(List<HistoryEntry> appliedNewestFirst, DowngradeTarget target) {
+        if (target instanceof DowngradeTarget.Steps steps) {
+            if (steps.count() > appliedNewestFirst.size()) {
+                throw SlipwayException.badInput("cannot go back " + steps.count() + " migration(s): only "
+                        + appliedNewestFirst.size() + " applied", "downgrade -" + steps.count(),
+                        "nothing reverted", "use `slipway downgrade --base` to revert everything");
+            }
+            return appliedNewestFirst.subList(0, steps.count());
+        }
+        if (target instanceof DowngradeTarget.To to) {
+            return appliedNewestFirst.stream().filter(e -> e.version().compareTo(to.version()) > 0).toList();
+        }
+        if (target instanceof DowngradeTarget.Base) return appliedNewestFirst;
+        throw new AssertionError(target);
+    }
+
+    /** Marks every migration up to {@code version} applied without running it, and unmarks the ones above. */
+    public StampResult stamp(Version version) {
+        return locked("stamp", (session, runner) -> {
+            Map<String, HistoryEntry> entries = history.read(session).stream()
+                    .collect(Collectors.toMap(HistoryEntry::key, e -> e));
+            if (catalog.versioned().stream().noneMatch(c -> c.up().version().equals(version))) {
+                throw SlipwayException.badInput("no migration has version " + version, "stamp " + version,
+                        "not touched", "run `slipway status` to see the versions, then stamp one of them");
+            }
+            List<String> stamped = new ArrayList<>();
+            List<String> unstamped = new ArrayList<>();
+            session.setAutoCommit(false);
+            try {
+                Instant now = Instant.now();
+                for (Candidate candidate : catalog.versioned()) {
+                    Unit up = candidate.up();
+                    HistoryEntry entry = entries.get(up.key());
+                    if (up.version().compareTo(version) <= 0 && entry == null) {
+                        history.save(session, new HistoryEntry(up.key(), up.version(), up.type(), up.description(),
+                                up.script(), up.checksum(), MigrationState.APPLIED, 0, 0, null, now, 0, "stamp"));
+                        history.audit(session, new AuditRecord("stamp", up.version(), up.description(), up.script(),
+                                up.checksum(), "success", null, actor, now, 0));
+                        stamped.add(up.script());
+                    }
+                }
+                for (HistoryEntry entry : entries.values()) {
+                    if (entry.version() != null && entry.type() != MigrationType.REPEATABLE
+                            && entry.version().compareTo(version) > 0) {
+                        history.delete(session, entry.key());
+                        history.audit(session, new AuditRecord("unstamp", entry.version(), entry.description(),
+                                entry.script(), entry.checksum(), "success", null, actor, now, 0));
+                        unstamped.add(entry.script());
+                    }
+                }
+                session.commit();
+            } catch (SQLException | RuntimeException e) {
+                session.rollback();
+                throw e;
+            } finally {
+                session.setAutoCommit(true);
+            }
+            return new StampResult(version, stamped, unstamped);
+        });
+    }
+
+    /**
+     * Adopts a database Slipway has not managed yet: imports Flyway's history when there is one, otherwise records
+     * {@code version} as the baseline below which nothing runs.
+     */
+    public BaselineResult baseline(Version version) {
+        return locked("baseline", (session, runner) -> {
+            List<HistoryEntry> entries = history.read(session);
+            if (!entries.isEmpty()) {
+                throw SlipwayException.badInput("this database already has a Slipway history (" + entries.size()
+                        + " rows)", history.schema() + "." + HistoryTable.STATE_TABLE, "not touched",
+                        "use `slipway stamp <version>` to move the recorded version");
+            }
+            Instant now = Instant.now();
+            List<HistoryEntry> adopted = FlywayHistory.read(session, options.historySchema());
+            if (adopted.isEmpty() && version == null) {
+                throw SlipwayException.badInput("no version to baseline at and no flyway_schema_history to adopt",
+                        "baseline", "not touched", "run `slipway baseline --version <version>` with the version the"
+                                + " database's schema matches");
+            }
+            session.setAutoCommit(false);
+            try {
+                if (!adopted.isEmpty()) {
+                    for (HistoryEntry entry : adopted) {
+                        history.save(session, entry);
+                        history.audit(session, new AuditRecord("adopt", entry.version(), entry.description(),
+                                entry.script(), entry.checksum(), "success", "from flyway_schema_history", actor, now,
+                                0));
+                    }
+                } else {
+                    HistoryEntry marker = new HistoryEntry(HistoryEntry.versionKey(version), version,
+                            MigrationType.BASELINE, "baseline", "baseline " + version, null, MigrationState.APPLIED, 0,
+                            0, null, now, 0, "baseline");
+                    history.save(session, marker);
+                    history.audit(session, new AuditRecord("baseline", version, "baseline", marker.script(), null,
+                            "success", null, actor, now, 0));
+                }
+                session.commit();
+            } catch (SQLException | RuntimeException e) {
+                session.rollback();
+                throw e;
+            } finally {
+                session.setAutoCommit(true);
+            }
+            return new BaselineResult(version, adopted.size());
+        });
+    }
+
+    /** {@return how every migration stands; reads only, takes no lock, creates nothing} */
+    public StatusReport status() {
+        try (Connection session = sessions.open()) {
+            boolean exists = history.exists(session);
+            List<HistoryEntry> entries = history.read(session);
+            Reconciliation state = new Reconciliation(catalog, entries, null);
+            Map<String, String> lastFailures = new HashMap<>();
+            if (exists) {
+                for (AuditEntry audit : history.readAudit(session)) {
+                    if (!"apply".equals(audit.action())) continue;
+                    if ("failed".equals(audit.outcome())) {
+                        lastFailures.put(audit.script(), audit.detail());
+                    } else {
+                        lastFailures.remove(audit.script());
+                    }
+                }
+            }
+            return new StatusReport(state.current(), exists, state.status(lastFailures));
+        } catch (SQLException e) {
+            throw SlipwayException.failed("could not read the history: " + UnitRunner.describe(e), "not touched",
+                    "check the connection and the history schema (" + options.historySchema() + ")", e);
+        }
+    }
+
+    /** {@return the audit trail, oldest first} */
+    public List<AuditEntry> history() {
+        try (Connection session = sessions.open()) {
+            return history.readAudit(session);
+        } catch (SQLException e) {
+            throw SlipwayException.failed("could not read the history: " + UnitRunner.describe(e), "not touched",
+                    "check the connection and the history schema (" + options.historySchema() + ")", e);
+        }
+    }
+
+    /** {@return problems between the files and the history (changed, missing, out of order); reads only} */
+    public List<Problem> problems() {
+        try (Connection session = sessions.open()) {
+            return new Reconciliation(catalog, history.read(session), null).problems(options.outOfOrder(), null);
+        } catch (SQLException e) {
+            throw SlipwayException.failed("could not read the history: " + UnitRunner.describe(e), "not touched",
+                    "check the connection and the history schema (" + options.historySchema() + ")", e);
+        }
+    }
+
+    private <T> T locked(String command, LockedWork<T> work) {
+        try (Connection session = sessions.open()) {
+            session.setAutoCommit(true);
+            int pid = backendPid(session);
+            int major = serverMajor(session);
+            RunnerLock lock;
+            try {
+                lock = RunnerLock.acquire(session, options.historySchema(), options.lockWait(),
+                        holder -> listener.on(new ApplyEvent.WaitingForRunnerLock(holder)));
+            } catch (RunnerLock.LockHeldException e) {
+                String holder = e.holder().map(RunnerLock.LockHolder::describe).orElse("a session that just ended");
+                throw SlipwayException.failed("another Slipway run holds the migration lock on this database: "
+                        + holder + "; waited " + e.waited().toSeconds() + " s", "not touched by this run",
+                        "wait for that run to finish" + e.holder().map(h -> " (see: select state, query from"
+                                + " pg_stat_activity where pid = " + h.pid() + ")").orElse("")
+                                + ", or wait longer with --lock-wait", null);
+            }
+            try (lock; BlockerWatch watch = new BlockerWatch(sessions)) {
+                history.ensureCreated(session);
+                UnitRunner runner = new UnitRunner(session, pid, major, history, options, listener, watch, actor);
+                return work.run(session, runner);
+            }
+        } catch (SQLException e) {
+            throw SlipwayException.failed(command + " failed: " + UnitRunner.describe(e),
+                    "unknown: the connection failed mid-way; every migration is recorded with its effects, so the"
+                            + " history is still true", "check the connection, then run `slipway status`", e);
+        }
+    }
+
+    private SlipwayException failedStep(Connection session, StepFailure failure, Unit unit, Version current,
+            String command) {
+        String state;
+        try {
+            Optional<HistoryEntry> entry = history.read(session).stream()
+                    .filter(e -> e.key().equals(unit.key())).findFirst();
+            String at = current == null ? "no version applied" : "at version " + current;
+            if ("downgrade".equals(command)) {
+                state = at + "; " + unit.script() + entry.map(e -> e.state() == MigrationState.REVERTING
+                        ? " partly ran: " + e.stepsDone() + " step(s) done; re-running the downgrade resumes"
+                        : " was rolled back, the migration is still applied").orElse(" completed");
+            } else {
+                state = at + "; " + unit.script() + entry.map(e -> e.state() == MigrationState.PARTIAL
+                        ? " is partly applied: " + e.stepsDone() + " step(s) done and recorded; re-running resumes"
+                                + " after them"
+                        : " is applied").orElse(" was rolled back, nothing of it is applied");
+            }
+        } catch (SQLException e) {
+            state = "unknown (could not read the history: " + e.getMessage() + ")";
+        }
+        String rerun = "slipway " + command;
+        String next;
+        if (failure.isLockTimeout()) {
+            String blockers = failure.blockers().isEmpty() ? "another session (it ended before it could be seen)"
+                    : failure.blockers().stream().map(Blocker::describe).collect(Collectors.joining("; "));
+            return SlipwayException.failedAt(unit.script() + " could not get its lock within the lock timeout, "
+                    + failure.attempts() + " attempt(s); blocked by " + blockers, failure.where().toString(), state,
+                    "let that session finish or end it (select pg_terminate_backend(<pid>)), then run `" + rerun
+                            + "` again; or raise --lock-timeout / --lock-retries", failure);
+        }
+        next = "fix " + unit.script() + " and run `" + rerun + "` again";
+        return SlipwayException.failedAt(failure.getMessage(), failure.where().toString(), state, next, failure);
+    }
+
+    /** Reads and plans a migration just before it runs; a mistake in it stops the run before it starts. */
+    private static StepPlanner.Planned plan(Unit unit, UnitRunner runner, Version current) {
+        try {
+            return unit.steps().apply(runner.serverMajor());
+        } catch (MigrationFormatException e) {
+            throw SlipwayException.badInput(e.problem(), e.where().toString(), stateBefore(unit, current),
+                    "fix " + unit.script() + " and run the command again");
+        } catch (SqlSyntaxException e) {
+            throw SlipwayException.badInput(e.getMessage(), unit.script() + ":" + e.line(),
+                    stateBefore(unit, current), "fix " + unit.script() + " and run the command again");
+        } catch (UncheckedIOException e) {
+            throw SlipwayException.badInput("could not read " + unit.script() + ": " + e.getCause().getMessage(),
+                    unit.script(), stateBefore(unit, current), "check the file and run the command again");
+        }
+    }
+
+    private static String stateBefore(Unit unit, Version current) {
+        return (current == null ? "no version applied" : "at version " + current) + "; " + unit.script()
+                + " not started";
+    }
+
+    private void refuseOnProblems(List<Problem> problems, Version current, String command) {
+        if (problems.isEmpty()) return;
+        String what = problems.stream().map(Problem::message).collect(Collectors.joining("\n  "));
+        String files = problems.stream().flatMap(p -> p.files().stream()).distinct()
+                .collect(Collectors.joining(", "));
+        String next = problems.stream().map(Problem::fix).distinct().collect(Collectors.joining("; "));
+        throw SlipwayException.badInput(command + " refused: " + what, files,
+                (current == null ? "no version applied" : "at version " + current) + "; nothing applied by this run",
+                next);
+    }
+
+    private static int backendPid(Connection session) throws SQLException {
+        try (Statement query = session.createStatement();
+             ResultSet rows = query.executeQuery("select pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static int serverMajor(Connection session) throws SQLException {
+        try (Statement query = session.createStatement();
+             ResultSet rows = query.executeQuery("select current_setting('server_version_num')::int / 10000")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /** Work done while holding the runner lock. */
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run(Connection session, UnitRunner runner) throws SQLException;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.slipway.apply;
+
+import dev.slipway.history.HistoryEntry;
+import dev.slipway.history.MigrationState;
+import dev.slipway.migration.MigrationType;
+import dev.slipway.migration.Problem;
+import dev.slipway.migration.ProblemType;
+import dev.slipway.migration.Version;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The migrations on disk set against the history: what is applied, pending, partial, changed or missing, and what a
+ * run up to a target would do. Pure: reads nothing, changes nothing.
+ */
+final class Reconciliation {
+    private final Catalog catalog;
+    private final Map<String, HistoryEntry> entries = new HashMap<>();
+    private final Version newestApplied;
+    private final Version baseline;
+    private final Candidate chosenBaseline;
+
+    Reconciliation(Catalog catalog, List<HistoryEntry> history, Version target) {
+        this.catalog = catalog;
+        history.forEach(entry -> entries.put(entry.key(), entry));
+        this.newestApplied = history.stream()
+                .filter(e -> e.version() != null)
+                .map(HistoryEntry::version)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+        Version recordedBaseline = history.stream()
+                .filter(e -> e.type() == MigrationType.BASELINE)
+                .map(HistoryEntry::version)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+        if (history.isEmpty()) {
+            this.chosenBaseline = catalog.baselines().stream()
+                    .filter(b -> target == null || b.up().version().compareTo(target) <= 0)
+                    .max(Comparator.comparing(b -> b.up().version()))
+                    .orElse(null);
+            this.baseline = chosenBaseline == null ? null : chosenBaseline.up().version();
+        } else {
+            this.chosenBaseline = null;
+            this.baseline = recordedBaseline;
+        }
+    }
+
+    /** {@return the newest applied version, or null on a fresh database} */
+    Version current() {
+        return newestApplied;
+    }
+
+    /** {@return the baseline migration to apply first on an empty database, if any} */
+    Optional<Candidate> baselineToApply() {
+        return Optional.ofNullable(chosenBaseline);
+    }
+
+    /** {@return the history row of a key, if any} */
+    Optional<HistoryEntry> entry(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    /** {@return versioned migrations to apply up to {@code target} (null: all), in order, including partial ones} */
+    List<Candidate> pending(Version target) {
+        List<Candidate> pending = new ArrayList<>();
+        for (Candidate candidate : catalog.versioned()) {
+            Version version = candidate.up().version();
+            if (target != null && version.compareTo(target) > 0) break;
+            if (baseline != null && version.compareTo(baseline) <= 0) continue;
+            HistoryEntry entry = entries.get(candidate.up().key());
+            if (entry == null || entry.state() == MigrationState.PARTIAL) pending.add(candidate);
+        }
+        return pending;
+    }
+
+    /** {@return repeatable migrations that are new or changed since they were applied, by description} */
+    List<Candidate> outdatedRepeatables() {
+        return catalog.repeatables().stream()
+                .filter(r -> {
+                    HistoryEntry entry = entries.get(r.up().key());
+                    return entry == null || entry.state() != MigrationState.APPLIED
+                            || !Objects.equals(entry.checksum(), r.up().checksum());
+                })
+                .toList();
+    }
+
+    /**
+     * {@return problems that stop a run: changed applied files, missing files, partial runs whose file changed, and
+     * pending versions older than the newest applied one unless out-of-order is allowed}
+     */
+    List<Problem> problems(boolean outOfOrder, Version target) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Candidate> byKey = new HashMap<>();
+        catalog.versioned().forEach(c -> byKey.put(c.up().key(), c));
+        catalog.baselines().forEach(c -> byKey.putIfAbsent(c.up().key(), c));
+        for (HistoryEntry entry : entries.values().stream()
+                .sorted(Comparator.comparing(HistoryEntry::key)).toList()) {
+            if (entry.type() == MigrationType.REPEATABLE) continue;
+            Candidate candidate = byKey.get(entry.key());
+            if (candidate == null) {
+                if (entry.type() == MigrationType.BASELINE || !entry.wasRun()) continue;
+                problems.add(new Problem(ProblemType.MISSING_FILE, "version " + entry.version() + " ("
+                        + entry.script() + ") is applied but its file is gone", List.of(entry.script()),
+                        "restore " + entry.script() + " from version control; migrations that ran stay in the folder"));
+                continue;
+            }
+            Integer now = candidate.up().checksum();
+            if (entry.checksum() != null && now != null && !entry.checksum().equals(now) && entry.wasRun()) {
+                String what = entry.state() == MigrationState.APPLIED ? "was applied" : "was partly applied";
+                problems.add(new Problem(ProblemType.CHECKSUM_CHANGED, candidate.up().script() + " changed after it "
+                        + what + " on " + entry.appliedAt() + " (checksum then " + entry.checksum() + ", now " + now
+                        + ")", List.of(candidate.up().script()), "put back the content that ran (see `git log -p "
+                        + candidate.up().script() + "`) and write the change as a new migration"));
+            }
+        }
+        if (!outOfOrder && newestApplied != null) {
+            for (Candidate candidate : pending(target)) {
+                Version version = candidate.up().version();
+                HistoryEntry entry = entries.get(candidate.up().key());
+                if (entry == null && version.compareTo(newestApplied) < 0) {
+                    problems.add(new Problem(ProblemType.OUT_OF_ORDER, candidate.up().script()
+                            + " is pending but older than the newest applied version " + newestApplied
+                            + " (a merged branch?)", List.of(candidate.up().script()),
+                            "give it a version above " + newestApplied + ", or run with --out-of-order to apply it"
+                                    + " anyway"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** {@return every migration on disk or in the history, with how it stands} */
+    List<StatusEntry> status(Map<String, String> lastFailures) {
+        List<StatusEntry> status = new ArrayList<>();
+        Map<String, Boolean> seen = new HashMap<>();
+        List<Candidate> all = new ArrayList<>(catalog.baselines());
+        all.addAll(catalog.versioned());
+        all.sort(Comparator.comparing(c -> c.up().version()));
+        for (Candidate candidate : all) {
+            Unit up = candidate.up();
+            HistoryEntry entry = entries.get(up.key());
+            if (up.type() == MigrationType.BASELINE && entry == null) continue;
+            seen.put(up.key(), true);
+            PendingState state;
+            String detail = null;
+            if (entry == null) {
+                if (baseline != null && up.version().compareTo(baseline) <= 0) {
+                    state = PendingState.BELOW_BASELINE;
+                } else if (newestApplied != null && up.version().compareTo(newestApplied) < 0) {
+                    state = PendingState.OUT_OF_ORDER;
+                } else if (lastFailures.containsKey(up.script())) {
+                    state = PendingState.FAILED;
+                    detail = lastFailures.get(up.script());
+                } else {
+                    state = PendingState.PENDING;
+                }
+            } else if (entry.state() == MigrationState.PARTIAL) {
+                state = PendingState.PARTIAL;
+                detail = entry.stepsDone() + " step(s) done; the next run resumes"
+                        + (lastFailures.containsKey(up.script()) ? "; last error: " + lastFailures.get(up.script()) : "");
+            } else if (entry.state() == MigrationState.REVERTING) {
+                state = PendingState.REVERTING;
+                detail = entry.stepsDone() + " step(s) of its down migration done";
+            } else if (entry.checksum() != null && up.checksum() != null && !entry.checksum().equals(up.checksum())
+                    && entry.wasRun()) {
+                state = PendingState.CHANGED;
+            } else {
+                state = PendingState.APPLIED;
+                if (!entry.wasRun()) detail = entry.how();
+            }
+            status.add(new StatusEntry(up.version(), up.type(), up.description(), up.script(), state,
+                    entry == null ? null : entry.appliedAt(), detail));
+        }
+        for (HistoryEntry entry : entries.values()) {
+            if (entry.type() == MigrationType.REPEATABLE || seen.containsKey(entry.key())) continue;
+            status.add(new StatusEntry(entry.version(), entry.type(), entry.description(), entry.script(),
+                    entry.type() == MigrationType.BASELINE || !entry.wasRun() ? PendingState.APPLIED
+                            : PendingState.MISSING, entry.appliedAt(), entry.wasRun() ? null : entry.how()));
+        }
+        status.sort(Comparator.comparing(StatusEntry::version, Comparator.nullsLast(Comparator.naturalOrder())));
+        for (Candidate repeatable : catalog.repeatables()) {
+            HistoryEntry entry = entries.get(repeatable.up().key());
+            PendingState state = entry == null ? PendingState.PENDING
+                    : Objects.equals(entry.checksum(), repeatable.up().checksum()) ? PendingState.APPLIED
+                    : PendingState.OUTDATED;
+            status.add(new StatusEntry(null, MigrationType.REPEATABLE, repeatable.up().description(),
+                    repeatable.up().script(), state, entry == null ? null : entry.appliedAt(), null));
+        }
+        return status;
+    }
+
+    /**
+     * What is on disk.
+     *
+     * @param versioned   versioned migrations in ascending order, each with its down migration if any
+     * @param baselines   baseline migrations
+     * @param repeatables repeatable migrations in the order they run
+     */
+    record Catalog(List<Candidate> versioned, List<Candidate> baselines, List<Candidate> repeatables) {
+    }
+}

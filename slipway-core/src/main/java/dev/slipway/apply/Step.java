@@ -1,0 +1,36 @@
+package dev.slipway.apply;
+
+import dev.slipway.migration.JavaMigration;
+import dev.slipway.migration.MigrationName;
+import java.util.List;
+
+/**
+ * A unit of a migration that either completes together with its history record or not at all.
+ * <p>A migration that can run in one transaction is a single {@link InTransaction} step. One that cannot (a
+ * concurrent index build, {@code VACUUM}, its own {@code BEGIN}/{@code COMMIT} blocks, {@code no-transaction}) is
+ * several steps, recorded one by one, so a re-run resumes and never repeats a completed step.
+ */
+sealed interface Step {
+    /** Statements that run in one transaction together with the row that records them. */
+    record InTransaction(List<PlannedStatement> statements) implements Step {
+        InTransaction {
+            statements = List.copyOf(statements);
+        }
+    }
+
+    /** A statement that cannot run inside a transaction; judged by the catalog if a run was cut off during it. */
+    record Alone(PlannedStatement statement) implements Step {
+    }
+
+    /** A Java migration's {@code up} or {@code down}. */
+    record JavaCall(JavaMigration migration, MigrationName name, boolean up, boolean inTransaction) implements Step {
+    }
+
+    /** {@return the line where the step starts, for messages; 0 for Java} */
+    static int firstLine(Step step) {
+        if (step instanceof InTransaction t) return t.statements().isEmpty() ? 0 : t.statements().get(0).where().line();
+        if (step instanceof Alone a) return a.statement().where().line();
+        if (step instanceof JavaCall) return 0;
+        throw new AssertionError(step);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.slipway.apply;
+
+import dev.slipway.migration.Directive;
+import dev.slipway.migration.MigrationFormatException;
+import dev.slipway.migration.SourcePosition;
+import dev.slipway.sql.SqlScript;
+import dev.slipway.sql.SqlStatement;
+import dev.slipway.sql.Token;
+import dev.slipway.sql.TransactionControl;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a migration script into {@link Step}s: one transaction when PostgreSQL allows it, otherwise statement by
+ * statement and block by block, with each statement's directives applied.
+ * <p>Directives in the comments above the first statement apply to the whole file ({@code no-transaction},
+ * {@code lock-timeout}, {@code statement-timeout}, {@code allow}); above any other statement they apply to that
+ * statement only; {@code batch} always applies to the statement below it.
+ */
+final class StepPlanner {
+    private StepPlanner() {
+    }
+
+    /**
+     * The steps of one script.
+     *
+     * @param file        the file name, for positions
+     * @param script      the parsed script
+     * @param serverMajor the server's major version (some statements became transactional over time)
+     */
+    static Planned plan(String file, SqlScript script, int serverMajor) {
+        List<SqlStatement> statements = script.statements();
+        Duration fileLockTimeout = null;
+        Duration fileStatementTimeout = null;
+        boolean noTransaction = false;
+        List<PlannedStatement> planned = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            SqlStatement statement = statements.get(i);
+            Duration lockTimeout = null;
+            Duration statementTimeout = null;
+            Directive.Batch batch = null;
+            for (Token comment : statement.leadingComments()) {
+                SourcePosition where = new SourcePosition(file, comment.line());
+                Directive directive = Directive.parse(comment.text(), where).orElse(null);
+                if (directive == null) continue;
+                boolean header = i == 0;
+                if (directive instanceof Directive.NoTransaction) {
+                    if (!header) {
+                        throw new MigrationFormatException("'-- slipway:no-transaction' applies to a whole file and"
+                                + " must stand above its first statement", where);
+                    }
+                    noTransaction = true;
+                } else if (directive instanceof Directive.LockTimeout l) {
+                    if (header) {
+                        fileLockTimeout = l.timeout();
+                    } else {
+                        lockTimeout = l.timeout();
+                    }
+                } else if (directive instanceof Directive.StatementTimeout s) {
+                    if (header) {
+                        fileStatementTimeout = s.timeout();
+                    } else {
+                        statementTimeout = s.timeout();
+                    }
+                } else if (directive instanceof Directive.Batch b) {
+                    List<String> verb = statement.keywords(1);
+                    if (verb.isEmpty() || !(verb.get(0).equals("UPDATE") || verb.get(0).equals("DELETE"))) {
+                        throw new MigrationFormatException("'-- slipway:batch' must stand directly above an UPDATE or"
+                                + " DELETE statement", where);
+                    }
+                    batch = b;
+                } else if (!(directive instanceof Directive.Allow)) {
+                    throw new AssertionError(directive);
+                }
+            }
+            planned.add(new PlannedStatement(statement, new SourcePosition(file, statement.line()), lockTimeout,
+                    statementTimeout, batch));
+        }
+        for (int i = 0; i < planned.size(); i++) {
+            PlannedStatement p = planned.get(i);
+            planned.set(i, new PlannedStatement(p.statement(), p.where(),
+                    p.lockTimeout() != null ? p.lockTimeout() : fileLockTimeout,
+                    p.statementTimeout() != null ? p.statementTimeout() : fileStatementTimeout, p.batch()));
+        }
+        return steps(file, planned, noTransaction, serverMajor);
+    }
+
+    private static Planned steps(String file, List<PlannedStatement> planned, boolean noTransaction, int serverMajor) {
+        String reason = noTransaction ? "it says '-- slipway:no-transaction'" : null;
+        for (PlannedStatement p : planned) {
+            if (reason != null) break;
+            if (p.statement().transactionControl() != TransactionControl.NONE) {
+                reason = "it manages its own transactions (" + p.statement().keywords(1).get(0) + " at line "
+                        + p.where().line() + ")";
+            } else if (p.statement().cannotRunInTransaction(serverMajor)) {
+                reason = String.join(" ", p.statement().keywords(4)) + " at line " + p.where().line()
+                        + " cannot run inside a transaction";
+            }
+        }
+        if (reason == null) {
+            return new Planned(planned.isEmpty() ? List.of() : List.of(new Step.InTransaction(planned)), null);
+        }
+        List<Step> steps = new ArrayList<>();
+        List<PlannedStatement> block = null;
+        SourcePosition blockStart = null;
+        for (PlannedStatement p : planned) {
+            TransactionControl control = p.statement().transactionControl();
+            if (control == TransactionControl.BEGIN) {
+                if (block != null) {
+                    throw new MigrationFormatException("BEGIN inside a transaction block that started at line "
+                            + blockStart.line() + "; add the missing COMMIT", p.where());
+                }
+                block = new ArrayList<>();
+                blockStart = p.where();
+            } else if (control == TransactionControl.COMMIT) {
+                if (block == null) {
+                    throw new MigrationFormatException("COMMIT without a BEGIN", p.where());
+                }
+                if (!block.isEmpty()) steps.add(new Step.InTransaction(block));
+                block = null;
+            } else if (control == TransactionControl.ROLLBACK) {
+                throw new MigrationFormatException("ROLLBACK in a migration would silently discard its own work;"
+                        + " remove the block or the ROLLBACK", p.where());
+            } else if (p.statement().cannotRunInTransaction(serverMajor)) {
+                if (block != null) {
+                    throw new MigrationFormatException(String.join(" ", p.statement().keywords(3))
+                            + " cannot run inside the transaction block that starts at line " + blockStart.line(),
+                            p.where());
+                }
+                steps.add(new Step.Alone(p));
+            } else if (block != null) {
+                block.add(p);
+            } else {
+                steps.add(new Step.InTransaction(List.of(p)));
+            }
+        }
+        if (block != null) {
+            throw new MigrationFormatException("BEGIN without a COMMIT: the block would never be committed",
+                    blockStart);
+        }
+        return new Planned(steps, reason);
+    }
+
+    /**
+     * The steps of a script.
+     *
+     * @param steps               the steps in order
+     * @param whyNotOneTransaction why the script runs step by step, or null when it runs as one transaction
+     */
+    record Planned(List<Step> steps, String whyNotOneTransaction) {
+        Planned {
+            steps = List.copyOf(steps);
+        }
+    }
+}

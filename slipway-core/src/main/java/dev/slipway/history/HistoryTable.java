@@ -1,0 +1,228 @@
+package dev.slipway.history;
+
+import dev.slipway.db.PgIdentifiers;
+import dev.slipway.migration.MigrationType;
+import dev.slipway.migration.Version;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Slipway's two bookkeeping tables in one schema: {@code slipway_history}, the current state (one row per applied,
+ * partly applied or reverting migration), and {@code slipway_history_audit}, the append-only trail of every apply,
+ * revert, stamp and baseline with who, where, when, how long and the outcome.
+ * <p>Every method works on the caller's connection and inside the caller's transaction, so a migration's effects and
+ * its record commit together. Not thread-safe; stateless apart from the schema name.
+ */
+public final class HistoryTable {
+    /** Name of the current-state table. */
+    public static final String STATE_TABLE = "slipway_history";
+    /** Name of the audit-trail table. */
+    public static final String AUDIT_TABLE = "slipway_history_audit";
+
+    private final String schema;
+    private final String state;
+    private final String audit;
+
+    /** A history in {@code schema} (created on first use). */
+    public HistoryTable(String schema) {
+        this.schema = schema;
+        this.state = PgIdentifiers.qualified(schema, STATE_TABLE);
+        this.audit = PgIdentifiers.qualified(schema, AUDIT_TABLE);
+    }
+
+    /** {@return the schema holding the history} */
+    public String schema() {
+        return schema;
+    }
+
+    /** {@return whether the state table exists} */
+    public boolean exists(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select 1 from pg_catalog.pg_tables where schemaname = ? and tablename = ?")) {
+            query.setString(1, schema);
+            query.setString(2, STATE_TABLE);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /** Creates the schema and both tables if they are missing. Run it while holding the runner lock. */
+    public void ensureCreated(Connection connection) throws SQLException {
+        if (exists(connection)) return;
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("create schema if not exists " + PgIdentifiers.quote(schema));
+            ddl.execute("create table if not exists " + state + " ("
+                    + " migration_key text primary key,"
+                    + " version text,"
+                    + " type text not null,"
+                    + " description text not null,"
+                    + " script text not null,"
+                    + " checksum integer,"
+                    + " state text not null check (state in ('applied', 'partial', 'reverting')),"
+                    + " steps_done integer not null default 0,"
+                    + " step_in_flight integer not null default 0,"
+                    + " applied_by text not null default current_user,"
+                    + " applied_at timestamptz not null default now(),"
+                    + " duration_ms bigint not null default 0,"
+                    + " how text not null default 'run')");
+            ddl.execute("create table if not exists " + audit + " ("
+                    + " id bigserial primary key,"
+                    + " action text not null,"
+                    + " version text,"
+                    + " description text,"
+                    + " script text,"
+                    + " checksum integer,"
+                    + " outcome text not null,"
+                    + " detail text,"
+                    + " db_user text not null default current_user,"
+                    + " os_user text,"
+                    + " host text,"
+                    + " tool_version text,"
+                    + " started_at timestamptz not null,"
+                    + " duration_ms bigint not null default 0)");
+        }
+    }
+
+    /** {@return every row of the current state, or none when the table does not exist yet} */
+    public List<HistoryEntry> read(Connection connection) throws SQLException {
+        if (!exists(connection)) return List.of();
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (Statement query = connection.createStatement();
+             ResultSet rows = query.executeQuery("select migration_key, version, type, description, script, checksum,"
+                     + " state, steps_done, step_in_flight, applied_by, applied_at, duration_ms, how from " + state)) {
+            while (rows.next()) {
+                String version = rows.getString(2);
+                int checksum = rows.getInt(6);
+                entries.add(new HistoryEntry(rows.getString(1), version == null ? null : Version.parse(version),
+                        MigrationType.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5),
+                        rows.wasNull() ? null : checksum, MigrationState.of(rows.getString(7)), rows.getInt(8),
+                        rows.getInt(9), rows.getString(10), rows.getTimestamp(11).toInstant(), rows.getLong(12),
+                        rows.getString(13)));
+            }
+        }
+        return entries;
+    }
+
+    /** Inserts or replaces the row of {@code entry.key()}. */
+    public void save(Connection connection, HistoryEntry entry) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("insert into " + state
+                + " (migration_key, version, type, description, script, checksum, state, steps_done, step_in_flight,"
+                + " applied_at, duration_ms, how) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (migration_key) do update set version = excluded.version, type = excluded.type,"
+                + " description = excluded.description, script = excluded.script, checksum = excluded.checksum,"
+                + " state = excluded.state, steps_done = excluded.steps_done,"
+                + " step_in_flight = excluded.step_in_flight, applied_by = current_user,"
+                + " applied_at = excluded.applied_at, duration_ms = excluded.duration_ms, how = excluded.how")) {
+            upsert.setString(1, entry.key());
+            upsert.setString(2, entry.version() == null ? null : entry.version().toString());
+            upsert.setString(3, entry.type().name());
+            upsert.setString(4, entry.description());
+            upsert.setString(5, entry.script());
+            if (entry.checksum() == null) {
+                upsert.setNull(6, Types.INTEGER);
+            } else {
+                upsert.setInt(6, entry.checksum());
+            }
+            upsert.setString(7, entry.state().stored());
+            upsert.setInt(8, entry.stepsDone());
+            upsert.setInt(9, entry.stepInFlight());
+            upsert.setTimestamp(10, Timestamp.from(entry.appliedAt()));
+            upsert.setLong(11, entry.durationMs());
+            upsert.setString(12, entry.how());
+            upsert.executeUpdate();
+        }
+    }
+
+    /** Records progress of a migration that runs step by step. */
+    public void markSteps(Connection connection, String key, MigrationState newState, int stepsDone, int stepInFlight)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update " + state
+                + " set state = ?, steps_done = ?, step_in_flight = ? where migration_key = ?")) {
+            update.setString(1, newState.stored());
+            update.setInt(2, stepsDone);
+            update.setInt(3, stepInFlight);
+            update.setString(4, key);
+            if (update.executeUpdate() != 1) throw new SQLException("no history row for " + key);
+        }
+    }
+
+    /** Removes the row of a reverted or unstamped migration. */
+    public void delete(Connection connection, String key) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + state + " where migration_key = ?")) {
+            delete.setString(1, key);
+            delete.executeUpdate();
+        }
+    }
+
+    /** Appends one row to the audit trail. */
+    public void audit(Connection connection, AuditRecord record) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + audit
+                + " (action, version, description, script, checksum, outcome, detail, os_user, host, tool_version,"
+                + " started_at, duration_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, record.action());
+            insert.setString(2, record.version() == null ? null : record.version().toString());
+            insert.setString(3, record.description());
+            insert.setString(4, record.script());
+            if (record.checksum() == null) {
+                insert.setNull(5, Types.INTEGER);
+            } else {
+                insert.setInt(5, record.checksum());
+            }
+            insert.setString(6, record.outcome());
+            insert.setString(7, record.detail());
+            insert.setString(8, record.actor().osUser());
+            insert.setString(9, record.actor().host());
+            insert.setString(10, record.actor().toolVersion());
+            insert.setTimestamp(11, Timestamp.from(record.startedAt()));
+            insert.setLong(12, record.durationMs());
+            insert.executeUpdate();
+        }
+    }
+
+    /** {@return the audit trail, oldest first; empty when the table does not exist} */
+    public List<AuditEntry> readAudit(Connection connection) throws SQLException {
+        if (!exists(connection)) return List.of();
+        List<AuditEntry> entries = new ArrayList<>();
+        try (Statement query = connection.createStatement();
+             ResultSet rows = query.executeQuery("select id, action, version, description, script, checksum, outcome,"
+                     + " detail, db_user, os_user, host, tool_version, started_at, duration_ms from " + audit
+                     + " order by id")) {
+            while (rows.next()) {
+                int checksum = rows.getInt(6);
+                Integer maybeChecksum = rows.wasNull() ? null : checksum;
+                entries.add(new AuditEntry(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                        rows.getString(5), maybeChecksum, rows.getString(7), rows.getString(8), rows.getString(9),
+                        rows.getString(10), rows.getString(11), rows.getString(12),
+                        rows.getTimestamp(13).toInstant(), rows.getLong(14)));
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * What to append to the audit trail.
+     *
+     * @param action      apply, revert, stamp, unstamp, baseline or adopt
+     * @param version     the version or null
+     * @param description the description
+     * @param script      the file or class
+     * @param checksum    the checksum or null
+     * @param outcome     success, failed or partial
+     * @param detail      an error or note, without passwords, or null
+     * @param actor       who ran it
+     * @param startedAt   when it started
+     * @param durationMs  how long it took
+     */
+    public record AuditRecord(String action, Version version, String description, String script, Integer checksum,
+            String outcome, String detail, Actor actor, Instant startedAt, long durationMs) {
+    }
+}
