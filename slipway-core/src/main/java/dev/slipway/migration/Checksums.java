@@ -18,7 +18,8 @@ import java.util.zip.CRC32;
  * the files on disk.
  * <p>The text is read line by line (a line ends at {@code \n}, {@code \r} or {@code \r\n}); a UTF-8 byte order mark
  * is dropped; CRC32 is updated with each line's UTF-8 bytes without its terminator, and the result is the low 32 bits
- * as a signed {@code int}. So line endings and a trailing newline do not change a checksum, but any other byte does.
+ * as a signed {@code int}. So line endings and blank lines do not change a checksum (a blank line adds no bytes), but
+ * any other change does, including where a line is broken.
  */
 public final class Checksums {
     private Checksums() {
