@@ -28,6 +28,7 @@ public final class Checksums {
     /**
      * {@return the checksum of a script's text} The reader is read to its end but not closed.
      *
+     * @param text the script's text
      * @throws IOException if the reader fails
      */
     public static int crc32(Reader text) throws IOException {

@@ -52,7 +52,10 @@ public interface JavaMigration {
         return true;
     }
 
-    /** {@return the version; by default read from the class name {@code V<version>__<Description>}, else null} */
+    /**
+     * {@return the version; by default read from the class name {@code V<version>__<Description>}, else null}
+     * A class that overrides this or {@link #description()} is instantiated once during the scan to ask.
+     */
     default Version version() {
         return JavaMigrationClass.nameFromClassName(getClass()).map(MigrationName::version).orElse(null);
     }

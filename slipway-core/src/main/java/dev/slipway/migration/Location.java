@@ -84,6 +84,9 @@ public sealed interface Location {
     /**
      * Reads a location as written in configuration.
      *
+     * @param text {@code db/migration}, {@code filesystem:db/migration}, {@code classpath:db/migration} or
+     *             {@code classes:build/libs/app.jar}
+     * @return the location
      * @throws IllegalArgumentException for an empty location or an unknown prefix; the message lists the forms
      */
     static Location parse(String text) {
@@ -105,7 +108,11 @@ public sealed interface Location {
         };
     }
 
-    /** {@return a location for a jar or class folder of compiled Java migrations} */
+    /**
+     * {@return a location for a jar or class folder of compiled Java migrations}
+     *
+     * @param jarOrFolder the jar file, or the root folder of the compiled classes
+     */
     static Location javaClasses(Path jarOrFolder) {
         return new Classes(jarOrFolder);
     }

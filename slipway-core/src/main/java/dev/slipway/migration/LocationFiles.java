@@ -47,8 +47,11 @@ final class LocationFiles {
         }
     }
 
-    /** A folder or jar of a class path. */
+    /** A folder or jar of a class path, by its real path so that one reached by two names is scanned once. */
     private record Root(Path path, boolean jar) {
+        Root {
+            path = realPath(path);
+        }
     }
 
     private LocationFiles() {
@@ -234,6 +237,14 @@ final class LocationFiles {
             }
         } catch (IOException e) {
             // Not a readable jar: the JVM ignores it too.
+        }
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
         }
     }
 

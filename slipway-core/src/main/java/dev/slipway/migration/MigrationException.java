@@ -6,12 +6,21 @@ package dev.slipway.migration;
  */
 public sealed class MigrationException extends RuntimeException permits MigrationFormatException {
 
-    /** Creates the exception with a message that already names what failed. */
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed, naming the location, file or class
+     */
     public MigrationException(String message) {
         super(message);
     }
 
-    /** Creates the exception with a message that already names what failed, and its cause. */
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed, naming the location, file or class
+     * @param cause   the underlying failure
+     */
     public MigrationException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -7,7 +7,9 @@ import java.util.Objects;
  * UTF-8. The message reads {@code file:line: problem}.
  */
 public final class MigrationFormatException extends MigrationException {
+    /** Where the mistake is. */
     private final SourcePosition where;
+    /** What is wrong, without the position. */
     private final String problem;
 
     /**

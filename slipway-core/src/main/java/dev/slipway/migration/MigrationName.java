@@ -39,8 +39,9 @@ public record MigrationName(MigrationType type, Version version, String descript
     }
 
     /**
-     * Reads a file name (a path is allowed; only its last segment counts).
+     * Reads a file name.
      *
+     * @param fileName the file name; a path is allowed, only its last segment counts
      * @return the migration it names, or why it is not one
      */
     public static NameParse parse(String fileName) {

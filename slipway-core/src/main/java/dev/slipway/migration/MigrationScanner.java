@@ -58,6 +58,9 @@ public final class MigrationScanner {
      * {@return a class loader that sees the jars and class folders of the {@code classes:} locations, on top of
      * {@code parent}} The caller closes it once the migrations have run. With no such location it loads nothing
      * itself.
+     *
+     * @param locations the locations, of which only {@code classes:} ones count
+     * @param parent    the loader of the application, which must see slipway-core
      */
     public static URLClassLoader classLoaderFor(List<Location> locations, ClassLoader parent) {
         List<URL> urls = new ArrayList<>();

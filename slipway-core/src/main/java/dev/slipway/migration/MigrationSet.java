@@ -35,7 +35,11 @@ public final class MigrationSet {
         this.problems = List.copyOf(problems);
     }
 
-    /** {@return the set of the migrations a scan found} */
+    /**
+     * {@return the set of the migrations a scan found}
+     *
+     * @param scan what the scan found
+     */
     public static MigrationSet of(ScanResult scan) {
         Objects.requireNonNull(scan, "scan");
         TreeMap<Version, List<ResolvedMigration>> ups = new TreeMap<>();
@@ -67,7 +71,11 @@ public final class MigrationSet {
         return new MigrationSet(versioned, firsts(repeatables), firsts(baselines), scan.skipped(), problems);
     }
 
-    /** {@return the version's migration, if the set has that version} */
+    /**
+     * {@return the version's migration, if the set has that version}
+     *
+     * @param version the version
+     */
     public Optional<VersionedMigration> versioned(Version version) {
         return Optional.ofNullable(byVersion.get(version));
     }

@@ -22,7 +22,9 @@ final class Corpora {
 
     static Path folder(String id) {
         String shared = System.getProperty("slipway.shared.dir");
-        if (shared == null) throw new IllegalStateException("the build sets slipway.shared.dir; run the tests with Maven");
+        if (shared == null) {
+            throw new IllegalStateException("the build sets slipway.shared.dir; run the tests with Maven");
+        }
         return Path.of(shared, "corpora", id);
     }
 

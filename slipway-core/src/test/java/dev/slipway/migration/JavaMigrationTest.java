@@ -29,8 +29,8 @@ class JavaMigrationTest {
                 List.of(Location.parse("classpath:dev/slipway/migration/fixtures/good")), LOADER);
 
         assertThat(result.javaMigrations())
-                .extracting(java -> java.name().type(), java -> java.name().version(), java -> java.name().description(),
-                        java -> java.type().getSimpleName())
+                .extracting(java -> java.name().type(), java -> java.name().version(),
+                        java -> java.name().description(), java -> java.type().getSimpleName())
                 .containsExactly(
                         tuple(MigrationType.VERSIONED, Version.of(5), "Normalise emails", "NormaliseEmails"),
                         tuple(MigrationType.REPEATABLE, null, "Refresh caches", "R__Refresh_caches"),
@@ -64,7 +64,8 @@ class JavaMigrationTest {
         ScanResult result = MigrationScanner.scan(
                 List.of(Location.parse("classpath:dev/slipway/migration/fixtures/bad")), LOADER);
 
-        assertThat(result.skipped()).containsExactly(new SkippedFile("dev.slipway.migration.fixtures.bad.BackfillOrders",
+        assertThat(result.skipped()).containsExactly(new SkippedFile(
+                "dev.slipway.migration.fixtures.bad.BackfillOrders",
                 "a Java migration needs a class name like V3__Backfill_names or a version() method", true));
         JavaMigrationClass needsArgument = result.javaMigrations().get(0);
         assertThat(needsArgument.name().version()).isEqualTo(Version.of(6));

@@ -89,7 +89,8 @@ class MigrationScannerTest {
     @Test
     void aScriptThatIsNotUtf8IsAnErrorNamingTheFileAndLine() throws IOException {
         Files.createDirectories(dir);
-        Files.write(dir.resolve("V1__latin1.sql"), "select 1;\nselect 'caf\u00e9';\n".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] latin1 = "select 1;\nselect 'caf\u00e9';\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("V1__latin1.sql"), latin1);
 
         assertThatThrownBy(() -> MigrationScanner.scan(List.of(new Location.Filesystem(dir)), LOADER))
                 .isInstanceOf(MigrationFormatException.class)
