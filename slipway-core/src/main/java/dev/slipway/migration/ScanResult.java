@@ -1,0 +1,22 @@
+package dev.slipway.migration;
+
+import java.util.List;
+
+/**
+ * What a scan found, in a deterministic order: locations in the order given, and within one location by path
+ * (and by class name for Java migrations).
+ *
+ * @param scripts        the SQL migrations
+ * @param javaMigrations the Java migrations
+ * @param skipped        files and classes that are not migrations, with the reason
+ */
+public record ScanResult(List<MigrationScript> scripts, List<JavaMigrationClass> javaMigrations,
+                         List<SkippedFile> skipped) {
+
+    /** Copies the lists. */
+    public ScanResult {
+        scripts = List.copyOf(scripts);
+        javaMigrations = List.copyOf(javaMigrations);
+        skipped = List.copyOf(skipped);
+    }
+}
