@@ -8,6 +8,7 @@ import dev.slipway.history.HistoryTable;
 import dev.slipway.history.HistoryTable.AuditRecord;
 import dev.slipway.history.MigrationState;
 import dev.slipway.migration.MigrationFormatException;
+import dev.slipway.migration.MigrationSet;
 import dev.slipway.migration.MigrationType;
 import dev.slipway.migration.Problem;
 import dev.slipway.migration.Version;
@@ -38,6 +39,19 @@ public final class Migrator {
     private final ApplyListener listener;
     private final Actor actor;
     private final HistoryTable history;
+
+    /**
+     * A migrator for a scanned set.
+     *
+     * @param sessions opens sessions to the target database
+     * @param set      the migrations
+     * @param options  how to apply them
+     * @param listener who hears about progress
+     */
+    public static Migrator create(SessionOpener sessions, MigrationSet set, ApplyOptions options,
+            ApplyListener listener) {
+        return new Migrator(sessions, Catalogs.of(set), options, listener, Actor.current());
+    }
 
     Migrator(SessionOpener sessions, Reconciliation.Catalog catalog, ApplyOptions options, ApplyListener listener,
             Actor actor) {

@@ -80,6 +80,12 @@ public final class MigrationSet {
         return Optional.ofNullable(byVersion.get(version));
     }
 
+    /** {@return how many migrations the set holds: versioned, down, repeatable and baseline} */
+    public int size() {
+        int undos = (int) versioned.stream().filter(VersionedMigration::hasUndo).count();
+        return versioned.size() + undos + repeatables.size() + baselines.size();
+    }
+
     /** {@return every version, lowest first} */
     public List<VersionedMigration> versionedAscending() {
         return versioned;

@@ -17,5 +17,15 @@ public enum ProblemType {
     /** A file or class that looks like a migration but is not named like one, so it would never run. */
     MALFORMED_NAME,
     /** A Java migration that cannot be instantiated when its turn comes. */
-    JAVA_NOT_INSTANTIABLE
+    JAVA_NOT_INSTANTIABLE,
+    /** A script's SQL cannot be read or split, or a directive is wrong. */
+    SCRIPT,
+    /** An applied migration's file changed since it ran. */
+    CHECKSUM_CHANGED,
+    /** An applied migration's file is gone. */
+    MISSING_FILE,
+    /** A pending version is older than the newest applied one. */
+    OUT_OF_ORDER,
+    /** The database could not be reached or read. */
+    DATABASE
 }
