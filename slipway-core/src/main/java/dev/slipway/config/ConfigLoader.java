@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,22 +79,23 @@ public final class ConfigLoader {
     private static MigrationsConfig migrations(TomlTable table) {
         table.requireOnly(MIGRATIONS_KEYS);
         MigrationsConfig defaults = MigrationsConfig.defaults();
-        return table.build(() -> new MigrationsConfig(
-                table.strings("locations").orElse(defaults.locations()),
-                table.string("history_schema").orElse(defaults.historySchema()),
-                table.bool("out_of_order").orElse(defaults.outOfOrder())));
+        List<String> locations = table.strings("locations").orElse(defaults.locations());
+        String historySchema = table.string("history_schema").orElse(defaults.historySchema());
+        boolean outOfOrder = table.bool("out_of_order").orElse(defaults.outOfOrder());
+        return table.build(() -> new MigrationsConfig(locations, historySchema, outOfOrder));
     }
 
     private static SafetyConfig safety(TomlTable table) {
         table.requireOnly(SAFETY_KEYS);
         SafetyConfig defaults = SafetyConfig.defaults();
-        return table.build(() -> new SafetyConfig(
-                table.duration("lock_timeout").orElse(defaults.lockTimeout()),
-                table.integer("lock_retries", 0, 1000).orElse(defaults.lockRetries()),
-                table.duration("statement_timeout").orElse(defaults.statementTimeout()),
-                table.duration("max_blocking").orElse(defaults.maxBlocking()),
-                table.duration("lock_wait").orElse(defaults.lockWait()),
-                table.duration("concurrent_index_timeout").orElse(defaults.concurrentIndexTimeout())));
+        Duration lockTimeout = table.duration("lock_timeout").orElse(defaults.lockTimeout());
+        int lockRetries = table.integer("lock_retries", 0, 1000).orElse(defaults.lockRetries());
+        Duration statementTimeout = table.duration("statement_timeout").orElse(defaults.statementTimeout());
+        Duration maxBlocking = table.duration("max_blocking").orElse(defaults.maxBlocking());
+        Duration lockWait = table.duration("lock_wait").orElse(defaults.lockWait());
+        Duration indexTimeout = table.duration("concurrent_index_timeout").orElse(defaults.concurrentIndexTimeout());
+        return table.build(() -> new SafetyConfig(lockTimeout, lockRetries, statementTimeout, maxBlocking, lockWait,
+                indexTimeout));
     }
 
     private static EnvironmentConfig environment(String name, TomlTable table) {

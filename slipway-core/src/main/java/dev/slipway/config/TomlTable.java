@@ -114,7 +114,10 @@ final class TomlTable {
                 : Duration.ZERO);
     }
 
-    /** {@return what {@code build} returns; its {@link ConfigException} is re-thrown with this table's position} */
+    /**
+     * {@return what {@code build} returns; its {@link ConfigException} is re-thrown with the position of {@code key}}
+     * <p>For parsing one value whose parser does not know the file.
+     */
     <T> T at(String key, Supplier<T> build) {
         try {
             return build.get();
@@ -123,7 +126,10 @@ final class TomlTable {
         }
     }
 
-    /** {@return the same as {@link #at(String, Supplier)} for a problem with the table as a whole} */
+    /**
+     * {@return what {@code build} returns; its {@link ConfigException} is re-thrown with this table's position}
+     * <p>For building a section's record from values already read, whose checks do not know the file.
+     */
     <T> T build(Supplier<T> build) {
         try {
             return build.get();

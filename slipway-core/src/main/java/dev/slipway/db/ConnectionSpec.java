@@ -123,7 +123,9 @@ public record ConnectionSpec(String host, int port, String database, String user
         return uri(false, true);
     }
 
-    /** {@return a libpq URI with the password masked, e.g. {@code postgresql://app:****@db:5432/app?sslmode=require}} */
+    /**
+     * {@return a libpq URI with the password masked, e.g. {@code postgresql://app:****@db:5432/app?sslmode=require}}
+     */
     public String redacted() {
         return uri(true, false);
     }
@@ -137,7 +139,8 @@ public record ConnectionSpec(String host, int port, String database, String user
     private String uri(boolean maskedPassword, boolean libpqOnly) {
         StringBuilder uri = new StringBuilder("postgresql://").append(PercentCoding.encode(user));
         if (maskedPassword && password.isPresent()) uri.append(':').append(PasswordRedactor.MASK);
-        uri.append('@').append(hostForUrl()).append(':').append(port).append('/').append(PercentCoding.encode(database));
+        uri.append('@').append(hostForUrl()).append(':').append(port).append('/')
+                .append(PercentCoding.encode(database));
         char separator = '?';
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             boolean secret = parameter.getKey().toLowerCase(Locale.ROOT).contains("password");

@@ -17,7 +17,8 @@ public record ServerVersion(int major, int minor, int versionNum) implements Com
     public ServerVersion {
         if (versionNum < 80000) throw new IllegalArgumentException("not a server_version_num: " + versionNum);
         if (!matches(fromNum(versionNum), major, minor)) {
-            throw new IllegalArgumentException(major + "." + minor + " does not match server_version_num " + versionNum);
+            throw new IllegalArgumentException(
+                    major + "." + minor + " does not match server_version_num " + versionNum);
         }
     }
 

@@ -125,7 +125,8 @@ class ConnectionFactoryTest {
         DatabaseUnavailableException failure = catchThrowableOfType(DatabaseUnavailableException.class,
                 () -> ConnectionFactory.of(spec).open().close());
 
-        assertThat(failure.getMessage()).startsWith("could not connect to postgresql://app:****@127.0.0.1:" + closedPort)
+        assertThat(failure.getMessage())
+                .startsWith("could not connect to postgresql://app:****@127.0.0.1:" + closedPort)
                 .contains("refused").doesNotContain(WRONG_PASSWORD);
         assertThat(failure.sqlState()).contains("08001");
     }
