@@ -1,0 +1,117 @@
+package dev.slipway.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlStreamReadException;
+import dev.slipway.db.Environment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code slipway.toml} into a {@link SlipwayConfig}: checks every key (a typo fails, with a suggestion,
+ * rather than silently leaving a default), expands {@code ${VAR}} in strings, then applies the {@code SLIPWAY_*}
+ * variables on top. Stateless and thread-safe.
+ */
+public final class ConfigLoader {
+    private static final TomlMapper TOML = new TomlMapper();
+    private static final List<String> SECTIONS = List.of("migrations", "safety", "environments");
+    private static final List<String> MIGRATIONS_KEYS = List.of("locations", "history_schema", "out_of_order");
+    private static final List<String> SAFETY_KEYS = List.of("lock_timeout", "lock_retries", "statement_timeout",
+            "max_blocking", "lock_wait", "concurrent_index_timeout");
+    private static final List<String> ENVIRONMENT_KEYS = List.of("url", "protected", "rollback", "hooks");
+    private static final List<String> HOOKS_KEYS = List.of("before", "after");
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * {@return the configuration in {@code file} with the {@code SLIPWAY_*} variables of {@code env} applied}
+     *
+     * @param file the configuration file; when it does not exist (or is null) the defaults apply
+     * @throws ConfigException naming file, line and key for a syntax error, an unknown key, a bad value or an
+     *     unset variable, and naming the variable for a bad {@code SLIPWAY_*} value
+     */
+    public static SlipwayConfig load(Path file, Environment env) {
+        SlipwayConfig config = file != null && Files.exists(file) ? read(file, env) : SlipwayConfig.defaults();
+        return SlipwayVariables.apply(config, env);
+    }
+
+    private static SlipwayConfig read(Path file, Environment env) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("could not read " + file + ": " + e.getMessage(), e);
+        }
+        TomlTable root = TomlTable.root(new ConfigFile(file, TomlLines.scan(text), env), parse(file, text));
+        root.requireOnly(SECTIONS);
+        MigrationsConfig migrations = root.table("migrations").map(ConfigLoader::migrations)
+                .orElse(MigrationsConfig.defaults());
+        SafetyConfig safety = root.table("safety").map(ConfigLoader::safety).orElse(SafetyConfig.defaults());
+        Map<String, EnvironmentConfig> environments = new LinkedHashMap<>();
+        root.table("environments").ifPresent(table -> table.tables()
+                .forEach((name, section) -> environments.put(name, environment(name, section))));
+        return new SlipwayConfig(file, migrations, safety, environments);
+    }
+
+    private static ObjectNode parse(Path file, String text) {
+        try {
+            JsonNode tree = TOML.readTree(text);
+            return tree instanceof ObjectNode object ? object : TOML.createObjectNode();
+        } catch (TomlStreamReadException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+            throw new ConfigException(file + where + ": TOML syntax error: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException("could not parse " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MigrationsConfig migrations(TomlTable table) {
+        table.requireOnly(MIGRATIONS_KEYS);
+        MigrationsConfig defaults = MigrationsConfig.defaults();
+        List<String> locations = table.strings("locations").orElse(defaults.locations());
+        String historySchema = table.string("history_schema").orElse(defaults.historySchema());
+        boolean outOfOrder = table.bool("out_of_order").orElse(defaults.outOfOrder());
+        return table.build(() -> new MigrationsConfig(locations, historySchema, outOfOrder));
+    }
+
+    private static SafetyConfig safety(TomlTable table) {
+        table.requireOnly(SAFETY_KEYS);
+        SafetyConfig defaults = SafetyConfig.defaults();
+        Duration lockTimeout = table.duration("lock_timeout").orElse(defaults.lockTimeout());
+        int lockRetries = table.integer("lock_retries", 0, 1000).orElse(defaults.lockRetries());
+        Duration statementTimeout = table.duration("statement_timeout").orElse(defaults.statementTimeout());
+        Duration maxBlocking = table.duration("max_blocking").orElse(defaults.maxBlocking());
+        Duration lockWait = table.duration("lock_wait").orElse(defaults.lockWait());
+        Duration indexTimeout = table.duration("concurrent_index_timeout").orElse(defaults.concurrentIndexTimeout());
+        return table.build(() -> new SafetyConfig(lockTimeout, lockRetries, statementTimeout, maxBlocking, lockWait,
+                indexTimeout));
+    }
+
+    private static EnvironmentConfig environment(String name, TomlTable table) {
+        table.requireOnly(ENVIRONMENT_KEYS);
+        EnvironmentConfig environment = EnvironmentConfig.named(name);
+        String url = table.string("url").orElse(null);
+        if (url != null && url.isBlank()) {
+            throw table.problem("url", table.pathOf("url") + " is empty; remove it to connect with the PG* variables");
+        }
+        RollbackPolicy rollback = table.string("rollback")
+                .map(text -> table.at("rollback", () -> RollbackPolicy.parse(text)))
+                .orElse(environment.rollback());
+        Optional<TomlTable> hooks = table.table("hooks");
+        hooks.ifPresent(section -> section.requireOnly(HOOKS_KEYS));
+        List<String> before = hooks.flatMap(section -> section.strings("before")).orElse(List.of());
+        List<String> after = hooks.flatMap(section -> section.strings("after")).orElse(List.of());
+        return new EnvironmentConfig(name, url, table.bool("protected").orElse(false), rollback, before, after);
+    }
+}

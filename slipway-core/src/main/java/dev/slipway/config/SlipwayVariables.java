@@ -1,0 +1,71 @@
+package dev.slipway.config;
+
+import dev.slipway.db.Environment;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Applies {@code SLIPWAY_*} environment variables over the file's values, for CI and containers where editing
+ * the file is awkward. An empty variable counts as unset. Stateless.
+ */
+final class SlipwayVariables {
+    private SlipwayVariables() {
+    }
+
+    /** {@return {@code config} with every set {@code SLIPWAY_*} variable applied} */
+    static SlipwayConfig apply(SlipwayConfig config, Environment env) {
+        MigrationsConfig migrations = config.migrations();
+        migrations = read(env, "SLIPWAY_LOCATIONS", SlipwayVariables::locations).map(migrations::withLocations)
+                .orElse(migrations);
+        migrations = read(env, "SLIPWAY_HISTORY_SCHEMA", Function.identity()).map(migrations::withHistorySchema)
+                .orElse(migrations);
+        migrations = read(env, "SLIPWAY_OUT_OF_ORDER", SlipwayVariables::bool).map(migrations::withOutOfOrder)
+                .orElse(migrations);
+
+        SafetyConfig safety = config.safety();
+        safety = read(env, "SLIPWAY_LOCK_TIMEOUT", Durations::parse).map(safety::withLockTimeout).orElse(safety);
+        safety = read(env, "SLIPWAY_LOCK_RETRIES", SlipwayVariables::retries).map(safety::withLockRetries)
+                .orElse(safety);
+        safety = read(env, "SLIPWAY_STATEMENT_TIMEOUT", Durations::parse).map(safety::withStatementTimeout)
+                .orElse(safety);
+        safety = read(env, "SLIPWAY_MAX_BLOCKING", Durations::parse).map(safety::withMaxBlocking).orElse(safety);
+        safety = read(env, "SLIPWAY_LOCK_WAIT", Durations::parse).map(safety::withLockWait).orElse(safety);
+        safety = read(env, "SLIPWAY_CONCURRENT_INDEX_TIMEOUT", Durations::parse)
+                .map(safety::withConcurrentIndexTimeout).orElse(safety);
+        return config.withMigrations(migrations).withSafety(safety);
+    }
+
+    private static <T> Optional<T> read(Environment env, String name, Function<String, T> parse) {
+        Optional<String> value = env.variable(name);
+        try {
+            return value.map(parse);
+        } catch (ConfigException e) {
+            throw new ConfigException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> locations(String text) {
+        List<String> locations = Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (locations.isEmpty()) throw new ConfigException("no location in '" + text + "'");
+        return locations;
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException("invalid value '" + text + "'; expected true or false");
+        };
+    }
+
+    private static int retries(String text) {
+        if (!text.strip().matches("\\d{1,4}")) {
+            throw new ConfigException("invalid value '" + text + "'; expected a whole number from 0 to 1000");
+        }
+        int retries = Integer.parseInt(text.strip());
+        if (retries > 1000) throw new ConfigException("invalid value '" + text + "'; expected at most 1000");
+        return retries;
+    }
+}
