@@ -3,6 +3,7 @@ package dev.slipway;
 import dev.slipway.apply.ApplyListener;
 import dev.slipway.apply.ApplyOptions;
 import dev.slipway.config.ConfigException;
+import dev.slipway.history.Actor;
 import dev.slipway.config.ConfigLoader;
 import dev.slipway.config.EnvironmentConfig;
 import dev.slipway.config.SafetyConfig;
@@ -47,7 +48,7 @@ public final class SlipwayBuilder {
 
     /** Connects through a data source, e.g. the application's pool. */
     public SlipwayBuilder dataSource(DataSource dataSource) {
-        ConnectionFactory factory = ConnectionFactory.of(dataSource);
+        ConnectionFactory factory = ConnectionFactory.of(dataSource, "the given data source");
         this.connection = source(factory, "the given data source");
         return this;
     }
@@ -64,7 +65,7 @@ public final class SlipwayBuilder {
     public SlipwayBuilder url(String url, Environment environment) {
         try {
             ConnectionSpec spec = ConnectionSpec.resolve(url, environment);
-            this.connection = source(ConnectionFactory.of(spec), spec.redacted());
+            this.connection = source(ConnectionFactory.of(spec, applicationName()), spec.redacted());
         } catch (ConnectionSpecException e) {
             throw SlipwayException.badInput(e.getMessage(), "--url", "pass a URL such as"
                     + " postgresql://user@host:5432/db");
@@ -205,6 +206,12 @@ public final class SlipwayBuilder {
         }
         Settings settings = new Settings(Optional.ofNullable(connection), locations, classLoader, apply, listener);
         return new Slipway(settings, scan, MigrationSet.of(scan));
+    }
+
+    /** {@code slipway@<host>}, so a waiting runner can say which host holds the runner lock. */
+    private static String applicationName() {
+        String name = "slipway@" + Actor.current().host();
+        return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
     private static Slipway.ConnectionSource source(ConnectionFactory factory, String description) {

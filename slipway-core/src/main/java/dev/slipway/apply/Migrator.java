@@ -3,6 +3,7 @@ package dev.slipway.apply;
 import dev.slipway.SlipwayException;
 import dev.slipway.history.Actor;
 import dev.slipway.history.AuditEntry;
+import dev.slipway.history.FlywayHistory;
 import dev.slipway.history.HistoryEntry;
 import dev.slipway.history.HistoryTable;
 import dev.slipway.history.HistoryTable.AuditRecord;

@@ -36,7 +36,7 @@ final class RunnerLock implements AutoCloseable {
      */
     static RunnerLock acquire(Connection connection, String historySchema, Duration wait,
             java.util.function.Consumer<String> onFirstWait)
-            throws SQLException {
+            throws SQLException, LockHeldException {
         RunnerLock lock = new RunnerLock(connection, historySchema.hashCode());
         long deadline = System.nanoTime() + wait.toNanos();
         boolean told = false;

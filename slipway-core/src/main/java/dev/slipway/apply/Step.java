@@ -13,7 +13,7 @@ import java.util.List;
 sealed interface Step {
     /** Statements that run in one transaction together with the row that records them. */
     record InTransaction(List<PlannedStatement> statements) implements Step {
-        InTransaction {
+        public InTransaction {
             statements = List.copyOf(statements);
         }
     }

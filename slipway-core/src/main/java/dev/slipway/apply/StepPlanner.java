@@ -94,8 +94,7 @@ final class StepPlanner {
                 reason = "it manages its own transactions (" + p.statement().keywords(1).get(0) + " at line "
                         + p.where().line() + ")";
             } else if (p.statement().cannotRunInTransaction(serverMajor)) {
-                reason = String.join(" ", p.statement().keywords(4)) + " at line " + p.where().line()
-                        + " cannot run inside a transaction";
+                reason = verb(p) + " at line " + p.where().line() + " cannot run inside a transaction";
             }
         }
         if (reason == null) {
@@ -124,8 +123,7 @@ final class StepPlanner {
                         + " remove the block or the ROLLBACK", p.where());
             } else if (p.statement().cannotRunInTransaction(serverMajor)) {
                 if (block != null) {
-                    throw new MigrationFormatException(String.join(" ", p.statement().keywords(3))
-                            + " cannot run inside the transaction block that starts at line " + blockStart.line(),
+                    throw new MigrationFormatException(verb(p) + " cannot run inside the transaction block that starts at line " + blockStart.line(),
                             p.where());
                 }
                 steps.add(new Step.Alone(p));
@@ -140,6 +138,14 @@ final class StepPlanner {
                     blockStart);
         }
         return new Planned(steps, reason);
+    }
+
+    /** {@return the statement's leading keywords up to CONCURRENTLY, e.g. "CREATE UNIQUE INDEX CONCURRENTLY"} */
+    private static String verb(PlannedStatement p) {
+        List<String> words = p.statement().keywords(5);
+        int concurrently = words.indexOf("CONCURRENTLY");
+        return String.join(" ", concurrently >= 0 ? words.subList(0, concurrently + 1)
+                : words.subList(0, Math.min(2, words.size())));
     }
 
     /**
