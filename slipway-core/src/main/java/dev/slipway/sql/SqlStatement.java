@@ -62,8 +62,10 @@ public record SqlStatement(String text, int line, int column, int endLine, int s
      * @return the first {@code n} {@link TokenType#WORD} tokens, upper-cased (ASCII letters); quoted identifiers,
      *         literals and punctuation in between are skipped, and fewer than {@code n} come back if the statement
      *         has fewer words
+     * @throws IllegalArgumentException if {@code n} is negative
      */
     public List<String> keywords(int n) {
+        if (n < 0) throw new IllegalArgumentException("cannot take " + n + " keywords");
         List<String> words = new ArrayList<>(Math.min(n, tokens.size()));
         for (Token token : tokens) {
             if (words.size() >= n) break;

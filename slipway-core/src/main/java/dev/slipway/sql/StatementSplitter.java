@@ -17,9 +17,10 @@ final class StatementSplitter {
     private final List<SqlStatement> statements = new ArrayList<>();
     /** Comments since the last statement ended; they lead the next statement or trail the script. */
     private List<Token> pendingComments = new ArrayList<>();
-    /** Every token of the statement being read, from its first significant token on. */
-    private final List<Token> current = new ArrayList<>();
+    /** The significant tokens of the statement being read; empty between statements. */
     private final List<Token> significant = new ArrayList<>();
+    /** Comments after the last significant token: they trail the script if no {@code ;} follows. */
+    private List<Token> commentsAfterLast = new ArrayList<>();
     private int parenDepth;
     /** Open {@code BEGIN ATOMIC} and {@code CASE} blocks in a routine body; 0 outside one. */
     private int atomicDepth;
@@ -38,7 +39,7 @@ final class StatementSplitter {
 
     private void accept(Token token) {
         if (token.type() == TokenType.PSQL_META) throw psqlCommand(token);
-        if (current.isEmpty()) {
+        if (significant.isEmpty()) {
             if (token.isComment()) pendingComments.add(token);
             // Whitespace and empty statements (;;) between statements are skipped.
             if (token.isSignificant() && token.type() != TokenType.SEMICOLON) add(token);
@@ -53,8 +54,11 @@ final class StatementSplitter {
     }
 
     private void add(Token token) {
-        current.add(token);
-        if (!token.isSignificant()) return;
+        if (!token.isSignificant()) {
+            if (token.isComment()) commentsAfterLast.add(token);
+            return;
+        }
+        commentsAfterLast = new ArrayList<>();
         if (token.isPunctuation("(")) {
             parenDepth++;
         } else if (token.isPunctuation(")")) {
@@ -83,30 +87,22 @@ final class StatementSplitter {
         return reader.atAny("FUNCTION", "PROCEDURE");
     }
 
-    /** Closes the current statement; {@return the tokens after its last significant token} */
-    private List<Token> endStatement() {
+    private void endStatement() {
         Token first = significant.get(0);
         Token last = significant.get(significant.size() - 1);
         int start = first.offset();
         int end = last.endOffset();
         statements.add(new SqlStatement(source.substring(start, end), first.line(), first.column(), last.endLine(),
                 start, end, significant, pendingComments));
-        int lastIndex = current.size() - 1;
-        while (current.get(lastIndex) != last) lastIndex--;
-        List<Token> after = new ArrayList<>(current.subList(lastIndex + 1, current.size()));
-        current.clear();
         significant.clear();
         parenDepth = 0;
         atomicDepth = 0;
-        return after;
     }
 
     private SqlScript finish() {
-        List<Token> trailing = pendingComments;
-        if (!current.isEmpty()) {
-            trailing = endStatement().stream().filter(Token::isComment).toList();
-        }
-        return new SqlScript(statements, trailing);
+        if (significant.isEmpty()) return new SqlScript(statements, pendingComments);
+        endStatement();
+        return new SqlScript(statements, commentsAfterLast);
     }
 
     private static SqlSyntaxException psqlCommand(Token token) {

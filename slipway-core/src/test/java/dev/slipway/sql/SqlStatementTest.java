@@ -18,6 +18,7 @@ class SqlStatementTest {
         assertThat(statement.keywords(4)).containsExactly("CREATE", "UNIQUE", "INDEX", "ON");
         assertThat(statement.keywords(1)).containsExactly("CREATE");
         assertThat(SqlStatement.parse("vacuum").keywords(3)).containsExactly("VACUUM");
+        assertThatThrownBy(() -> statement.keywords(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
