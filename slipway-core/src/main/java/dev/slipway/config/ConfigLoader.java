@@ -58,8 +58,8 @@ public final class ConfigLoader {
                 .orElse(MigrationsConfig.defaults());
         SafetyConfig safety = root.table("safety").map(ConfigLoader::safety).orElse(SafetyConfig.defaults());
         Map<String, EnvironmentConfig> environments = new LinkedHashMap<>();
-        root.table("environments").ifPresent(table -> table.tables()
-                .forEach((name, section) -> environments.put(name, environment(name, section))));
+        root.table("environments").ifPresent(table -> environments(table)
+                .forEach(environment -> environments.put(environment.name(), environment)));
         return new SlipwayConfig(file, migrations, safety, environments);
     }
 
@@ -96,6 +96,17 @@ public final class ConfigLoader {
         Duration indexTimeout = table.duration("concurrent_index_timeout").orElse(defaults.concurrentIndexTimeout());
         return table.build(() -> new SafetyConfig(lockTimeout, lockRetries, statementTimeout, maxBlocking, lockWait,
                 indexTimeout));
+    }
+
+    private static List<EnvironmentConfig> environments(TomlTable table) {
+        for (String key : table.keys()) {
+            if (!table.isTable(key)) {
+                throw table.problem(key, "[environments] holds one table per environment, not "
+                        + table.pathOf(key) + "; write [environments.NAME] and put " + key + " under it");
+            }
+        }
+        return table.tables().entrySet().stream().map(entry -> environment(entry.getKey(), entry.getValue()))
+                .toList();
     }
 
     private static EnvironmentConfig environment(String name, TomlTable table) {

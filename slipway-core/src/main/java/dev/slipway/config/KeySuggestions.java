@@ -26,7 +26,9 @@ final class KeySuggestions {
     static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
         for (int i = 1; i <= a.length(); i++) {
             current[0] = i;
             for (int j = 1; j <= b.length(); j++) {

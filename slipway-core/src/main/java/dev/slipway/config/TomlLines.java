@@ -28,7 +28,9 @@ final class TomlLines {
         for (int i = 0; i < rows.length; i++) {
             String row = rows[i].strip();
             if (multiline != null) {
-                if (row.contains(multiline)) multiline = null;
+                if (row.contains(multiline)) {
+                    multiline = null;
+                }
                 continue;
             }
             if (row.isEmpty() || row.startsWith("#")) continue;
@@ -74,14 +76,18 @@ final class TomlLines {
         List<String> keys = new ArrayList<>();
         int i = 0;
         while (true) {
-            while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+            while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
             if (i >= text.length()) return null;
             char c = text.charAt(i);
             StringBuilder key = new StringBuilder();
             if (c == '"' || c == '\'') {
                 int close = i + 1;
                 while (close < text.length() && text.charAt(close) != c) {
-                    if (c == '"' && text.charAt(close) == '\\' && close + 1 < text.length()) close++;
+                    if (c == '"' && text.charAt(close) == '\\' && close + 1 < text.length()) {
+                        close++;
+                    }
                     key.append(text.charAt(close));
                     close++;
                 }
@@ -95,7 +101,9 @@ final class TomlLines {
                 if (key.length() == 0) return null;
             }
             keys.add(key.toString());
-            while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+            while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
             if (i >= text.length()) return null;
             if (text.charAt(i) == '.') {
                 i++;

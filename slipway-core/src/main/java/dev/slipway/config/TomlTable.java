@@ -57,6 +57,11 @@ final class TomlTable {
         return keys;
     }
 
+    /** {@return true when {@code key} holds a table} */
+    boolean isTable(String key) {
+        return node.get(key) != null && node.get(key).isObject();
+    }
+
     /** {@return the sub-table at {@code key}} */
     Optional<TomlTable> table(String key) {
         return value(key, "a table", JsonNode::isObject)
@@ -66,7 +71,9 @@ final class TomlTable {
     /** {@return the sub-tables of this table by key, in file order; every value must be a table} */
     Map<String, TomlTable> tables() {
         Map<String, TomlTable> tables = new LinkedHashMap<>();
-        for (String key : keys()) tables.put(key, table(key).orElseThrow());
+        for (String key : keys()) {
+            tables.put(key, table(key).orElseThrow());
+        }
         return tables;
     }
 

@@ -18,6 +18,8 @@ import org.postgresql.Driver;
 public final class ConnectionFactory {
     /** What {@code pg_stat_activity.application_name} shows unless the URL or the caller says otherwise. */
     public static final String DEFAULT_APPLICATION_NAME = "slipway";
+    /** The driver itself rather than DriverManager, which misses drivers loaded by other class loaders. */
+    private static final Driver DRIVER = new Driver();
 
     private final ConnectionSpec spec;
     private final String applicationName;
@@ -76,8 +78,7 @@ public final class ConnectionFactory {
         try {
             if (dataSource != null) return dataSource.getConnection();
             Properties properties = spec.jdbcProperties(applicationName);
-            // the driver directly rather than DriverManager, which misses drivers loaded by other class loaders
-            Connection connection = new Driver().connect(spec.jdbcUrl(), properties);
+            Connection connection = DRIVER.connect(spec.jdbcUrl(), properties);
             if (connection == null) throw new SQLException("PgJDBC did not accept " + spec.jdbcUrl());
             return connection;
         } catch (SQLException e) {

@@ -102,7 +102,9 @@ public record ConnectionSpec(String host, int port, String database, String user
         properties.setProperty("user", user);
         password.ifPresent(secret -> properties.setProperty("password", secret.reveal()));
         String fallback = parameters.getOrDefault(Keyword.FALLBACK_APPLICATION_NAME.libpqName(), applicationName);
-        if (fallback != null) properties.setProperty("ApplicationName", fallback);
+        if (fallback != null) {
+            properties.setProperty("ApplicationName", fallback);
+        }
         parameters.forEach((name, value) -> {
             Optional<Keyword> keyword = Keyword.byName(name);
             if (keyword.isEmpty()) {
@@ -138,7 +140,9 @@ public record ConnectionSpec(String host, int port, String database, String user
 
     private String uri(boolean maskedPassword, boolean libpqOnly) {
         StringBuilder uri = new StringBuilder("postgresql://").append(PercentCoding.encode(user));
-        if (maskedPassword && password.isPresent()) uri.append(':').append(PasswordRedactor.MASK);
+        if (maskedPassword && password.isPresent()) {
+            uri.append(':').append(PasswordRedactor.MASK);
+        }
         uri.append('@').append(hostForUrl()).append(':').append(port).append('/')
                 .append(PercentCoding.encode(database));
         char separator = '?';

@@ -44,8 +44,9 @@ final class ConnectionSpecResolver {
             keyword.variable().ifPresent(name ->
                     env.variable(name).ifPresent(value -> settings.put(keyword, new Setting(value, name))));
         }
-        settings.forEach((keyword, setting) ->
-                keyword.problemWith(setting.value()).ifPresent(problem -> fail(problem, setting)));
+        settings.forEach((keyword, setting) -> keyword.problemWith(setting.value()).ifPresent(problem -> {
+            throw invalid(problem, setting);
+        }));
 
         String host = host();
         int port = port();
@@ -58,7 +59,9 @@ final class ConnectionSpecResolver {
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         settings.forEach((keyword, setting) -> {
-            if (keyword.isParameter()) parameters.put(keyword.libpqName(), setting.value());
+            if (keyword.isParameter()) {
+                parameters.put(keyword.libpqName(), setting.value());
+            }
         });
         parameters.putAll(parsed.driverProperties());
         return new ConnectionSpec(host, port, database, user, password, parameters);
@@ -68,9 +71,12 @@ final class ConnectionSpecResolver {
         Setting host = settings.get(Keyword.HOST);
         if (host == null) return "localhost";
         if (host.value().contains(",")) {
-            fail("several hosts ('" + host.value() + "') are not supported; give the primary's host only", host);
+            throw invalid("several hosts ('" + host.value() + "') are not supported; give the primary's host only",
+                    host);
         }
-        if (ConnectionSpec.isSocketDirectory(host.value())) fail(ConnectionSpec.socketProblem(host.value()), host);
+        if (ConnectionSpec.isSocketDirectory(host.value())) {
+            throw invalid(ConnectionSpec.socketProblem(host.value()), host);
+        }
         return host.value();
     }
 
@@ -78,10 +84,13 @@ final class ConnectionSpecResolver {
         Setting port = settings.get(Keyword.PORT);
         if (port == null) return DEFAULT_PORT;
         if (port.value().contains(",")) {
-            fail("several ports ('" + port.value() + "') are not supported; give the primary's port only", port);
+            throw invalid("several ports ('" + port.value() + "') are not supported; give the primary's port only",
+                    port);
         }
         int number = port.value().matches("\\d{1,5}") ? Integer.parseInt(port.value()) : -1;
-        if (number < 1 || number > 65535) fail("invalid port '" + port.value() + "' (expected 1 to 65535)", port);
+        if (number < 1 || number > 65535) {
+            throw invalid("invalid port '" + port.value() + "' (expected 1 to 65535)", port);
+        }
         return number;
     }
 
@@ -89,7 +98,7 @@ final class ConnectionSpecResolver {
         return Optional.ofNullable(settings.get(keyword)).map(Setting::value);
     }
 
-    private void fail(String problem, Setting setting) {
-        throw new ConnectionSpecException(PasswordRedactor.redact(problem, secrets) + " in " + setting.source());
+    private ConnectionSpecException invalid(String problem, Setting setting) {
+        return new ConnectionSpecException(PasswordRedactor.redact(problem, secrets) + " in " + setting.source());
     }
 }

@@ -50,7 +50,9 @@ public final class DatabaseUnavailableException extends RuntimeException {
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         if (cause instanceof PSQLException psql) {
             ServerErrorMessage server = psql.getServerErrorMessage();
-            if (server != null && server.getMessage() != null) reason = server.getMessage();
+            if (server != null && server.getMessage() != null) {
+                reason = server.getMessage();
+            }
         }
         Throwable root = cause.getCause();
         if (root != null && !(root instanceof SQLException) && root.getMessage() != null

@@ -47,7 +47,9 @@ final class KeywordValueForm {
     private String value(String name) {
         StringBuilder value = new StringBuilder();
         boolean quoted = position < input.length() && input.charAt(position) == '\'';
-        if (quoted) position++;
+        if (quoted) {
+            position++;
+        }
         while (position < input.length()) {
             char c = input.charAt(position);
             if (quoted ? c == '\'' : isSpace(c)) break;
@@ -66,7 +68,9 @@ final class KeywordValueForm {
     }
 
     private void skipSpaces() {
-        while (position < input.length() && isSpace(input.charAt(position))) position++;
+        while (position < input.length() && isSpace(input.charAt(position))) {
+            position++;
+        }
     }
 
     private static boolean isSpace(char c) {

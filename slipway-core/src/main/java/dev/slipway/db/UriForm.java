@@ -43,7 +43,9 @@ final class UriForm {
             String database = input.substring(start, query < 0 ? input.length() : query);
             form.put("dbname", form.decode(database.startsWith("/") ? database.substring(1) : database,
                     "database name"));
-            if (query >= 0) form.parseQuery(input.substring(query + 1));
+            if (query >= 0) {
+                form.parseQuery(input.substring(query + 1));
+            }
         }
         return form.result();
     }
@@ -68,7 +70,9 @@ final class UriForm {
             String database = rest.substring(pathStart + 1, query < 0 ? rest.length() : query);
             put("dbname", decode(database, "database name"));
         }
-        if (query >= 0) parseQuery(rest.substring(query + 1));
+        if (query >= 0) {
+            parseQuery(rest.substring(query + 1));
+        }
     }
 
     private void parseUserInfo(String userInfo) {
@@ -104,10 +108,14 @@ final class UriForm {
                 throw fail("IPv6 address '" + hostPort + "' needs brackets, e.g. [::1]:5432");
             }
             host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-            if (colon >= 0) port = hostPort.substring(colon + 1);
+            if (colon >= 0) {
+                port = hostPort.substring(colon + 1);
+            }
         }
         put("host", decode(host, "host"));
-        if (port != null) put("port", decode(port, "port"));
+        if (port != null) {
+            put("port", decode(port, "port"));
+        }
     }
 
     private void parseQuery(String query) {

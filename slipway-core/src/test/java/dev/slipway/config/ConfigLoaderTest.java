@@ -20,7 +20,9 @@ class ConfigLoaderTest {
 
     private Environment env(String... variables) {
         Map<String, String> map = new HashMap<>();
-        for (int i = 0; i < variables.length; i += 2) map.put(variables[i], variables[i + 1]);
+        for (int i = 0; i < variables.length; i += 2) {
+            map.put(variables[i], variables[i + 1]);
+        }
         return new Environment(map, dir, "osuser");
     }
 
@@ -126,6 +128,15 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(file, env()))
                 .hasMessage(file + ":2: unknown key environments.production.hooks.befor;"
                         + " did you mean environments.production.hooks.before?");
+    }
+
+    @Test
+    void explainsASettingPutDirectlyUnderEnvironments() throws IOException {
+        Path file = file("[environments]", "url = \"postgresql://db/app\"");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, env()))
+                .hasMessage(file + ":2: [environments] holds one table per environment, not environments.url;"
+                        + " write [environments.NAME] and put url under it");
     }
 
     @Test

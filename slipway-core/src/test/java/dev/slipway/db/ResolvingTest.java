@@ -13,7 +13,9 @@ abstract class ResolvingTest {
 
     Environment env(String... variables) {
         Map<String, String> map = new HashMap<>();
-        for (int i = 0; i < variables.length; i += 2) map.put(variables[i], variables[i + 1]);
+        for (int i = 0; i < variables.length; i += 2) {
+            map.put(variables[i], variables[i + 1]);
+        }
         return new Environment(map, home, "osuser");
     }
 
