@@ -14,12 +14,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Watches, from a second session, which sessions block the runner's statement while it waits for a lock.
  * <p>PostgreSQL forgets the wait the moment {@code lock_timeout} cancels it, so the blockers must be seen during the
- * wait: a statement that runs longer than a quarter second is polled with {@code pg_blocking_pids}. Fast statements
- * cost nothing. Thread-safe; one per run, closed at its end.
+ * wait: a statement that runs longer than a quarter second (or half its lock timeout, if shorter) is polled with
+ * {@code pg_blocking_pids}. Fast statements cost nothing. Thread-safe; one per run, closed at its end.
  */
 final class BlockerWatch implements AutoCloseable {
     private static final long FIRST_LOOK_MS = 250;
     private static final long EVERY_MS = 200;
+    private static final long MIN_FIRST_LOOK_MS = 20;
 
     private final SessionOpener opener;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -34,11 +35,17 @@ final class BlockerWatch implements AutoCloseable {
         this.opener = opener;
     }
 
-    /** Starts watching the backend {@code pid}; close the returned handle when its statement ends. */
-    Watching watch(int pid) {
+    /**
+     * Starts watching the backend {@code pid}; close the returned handle when its statement ends.
+     *
+     * @param lockTimeout the statement's lock timeout: the first look comes well before it cancels the wait
+     */
+    Watching watch(int pid, java.time.Duration lockTimeout) {
         lastSeen = List.of();
-        ScheduledFuture<?> polling = scheduler.scheduleWithFixedDelay(() -> poll(pid), FIRST_LOOK_MS, EVERY_MS,
-                TimeUnit.MILLISECONDS);
+        long timeoutMs = lockTimeout.isZero() ? Long.MAX_VALUE : lockTimeout.toMillis();
+        long firstLook = Math.max(MIN_FIRST_LOOK_MS, Math.min(FIRST_LOOK_MS, timeoutMs / 2));
+        ScheduledFuture<?> polling = scheduler.scheduleWithFixedDelay(() -> poll(pid), firstLook,
+                Math.min(EVERY_MS, firstLook), TimeUnit.MILLISECONDS);
         return () -> polling.cancel(false);
     }
 

@@ -337,10 +337,10 @@ public final class Migrator {
                         ? " partly ran: " + e.stepsDone() + " step(s) done; re-running the downgrade resumes"
                         : " was rolled back, the migration is still applied").orElse(" completed");
             } else {
-                state = at + "; " + unit.script() + entry.map(e -> e.state() == MigrationState.PARTIAL
-                        ? " is partly applied: " + e.stepsDone() + " step(s) done and recorded; re-running resumes"
-                                + " after them"
-                        : " is applied").orElse(" was rolled back, nothing of it is applied");
+                state = at + "; " + unit.script() + entry.map(e -> e.state() != MigrationState.PARTIAL ? " is applied"
+                        : e.stepsDone() == 0 ? " runs step by step and none of its steps is applied yet"
+                        : " is partly applied: " + e.stepsDone() + " step(s) done and recorded; re-running resumes"
+                                + " after them").orElse(" was rolled back, nothing of it is applied");
             }
         } catch (SQLException e) {
             state = "unknown (could not read the history: " + e.getMessage() + ")";
