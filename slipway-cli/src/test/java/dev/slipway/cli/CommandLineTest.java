@@ -77,6 +77,11 @@ class CommandLineTest {
                         "nothing of it is applied", "next: fix", "slipway migrate")
                 .printsNowhere(db.server().password());
         assertThat(result.stderr()).contains("no_such_column");
+
+        Cli.Result json = cli.run("migrate", "--url", db.libpqUrl(), "--format", "json").exitsWith(1);
+        JsonNode error = new ObjectMapper().readTree(json.stdout()).get("error");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(error.get("message").asText()).contains("V3__broken.sql:4");
         assertThat(db.queryLong("select count(*) from information_schema.columns where column_name = 'note'")).isZero();
     }
 
