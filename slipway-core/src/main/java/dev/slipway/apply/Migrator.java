@@ -40,6 +40,7 @@ public final class Migrator {
     private final ApplyListener listener;
     private final Actor actor;
     private final HistoryTable history;
+    private final List<Problem> setProblems;
 
     /**
      * A migrator for a scanned set.
@@ -51,12 +52,13 @@ public final class Migrator {
      */
     public static Migrator create(SessionOpener sessions, MigrationSet set, ApplyOptions options,
             ApplyListener listener) {
-        return new Migrator(sessions, Catalogs.of(set), options, listener, Actor.current());
+        return new Migrator(sessions, Catalogs.of(set), set.validate(), options, listener, Actor.current());
     }
 
-    Migrator(SessionOpener sessions, Reconciliation.Catalog catalog, ApplyOptions options, ApplyListener listener,
-            Actor actor) {
+    Migrator(SessionOpener sessions, Reconciliation.Catalog catalog, List<Problem> setProblems, ApplyOptions options,
+            ApplyListener listener, Actor actor) {
         this.sessions = sessions;
+        this.setProblems = List.copyOf(setProblems);
         this.catalog = catalog;
         this.options = options;
         this.listener = listener;
@@ -66,21 +68,25 @@ public final class Migrator {
 
     /** Applies pending migrations up to {@code target} (null: all, then changed repeatables). */
     public MigrateResult migrate(Version target) {
+        // a set with two files for one version (and the like) would run one of them silently: refuse before connecting
+        refuseOnProblems(setProblems, null, "migrate", "not touched");
         return locked("migrate", (session, runner) -> {
             Reconciliation state = new Reconciliation(catalog, history.read(session), target);
-            refuseOnProblems(state.problems(options.outOfOrder(), target), state.current(), "migrate");
+            refuseOnProblems(state.problems(options.outOfOrder(), target), state.current(), "migrate", null);
             Version from = state.current();
             List<AppliedMigration> applied = new ArrayList<>();
             List<Candidate> todo = new ArrayList<>();
             state.baselineToApply().ifPresent(todo::add);
             todo.addAll(state.pending(target));
             if (target == null) todo.addAll(state.outdatedRepeatables());
+            // a mistake in the fifth file must not leave the first four applied: read every file before running one
+            todo.forEach(candidate -> plan(candidate.up(), runner, nothingApplied(from)));
             Version now = from;
             for (Candidate candidate : todo) {
                 Unit up = candidate.up();
                 HistoryEntry partial = state.entry(up.key())
                         .filter(e -> e.state() == MigrationState.PARTIAL).orElse(null);
-                StepPlanner.Planned planned = plan(up, runner, now);
+                StepPlanner.Planned planned = plan(up, runner, stateBefore(up, now));
                 try {
                     applied.add(new AppliedMigration(up.version(), up.description(), up.script(),
                             runner.apply(up, planned, partial)));
@@ -126,12 +132,13 @@ public final class Migrator {
                 }
             }
             Version from = state.current();
+            toRevert.forEach(entry -> plan(byKey.get(entry.key()).down(), runner, nothingApplied(from)));
             List<AppliedMigration> reverted = new ArrayList<>();
             Version now = from;
             for (int i = 0; i < toRevert.size(); i++) {
                 HistoryEntry entry = toRevert.get(i);
                 Unit down = byKey.get(entry.key()).down();
-                StepPlanner.Planned planned = plan(down, runner, now);
+                StepPlanner.Planned planned = plan(down, runner, stateBefore(down, now));
                 try {
                     reverted.add(new AppliedMigration(entry.version(), entry.description(), down.script(),
                             runner.revert(down, planned, entry)));
@@ -360,19 +367,23 @@ public final class Migrator {
     }
 
     /** Reads and plans a migration just before it runs; a mistake in it stops the run before it starts. */
-    private static StepPlanner.Planned plan(Unit unit, UnitRunner runner, Version current) {
+    private static StepPlanner.Planned plan(Unit unit, UnitRunner runner, String databaseState) {
         try {
             return unit.steps().apply(runner.serverMajor());
         } catch (MigrationFormatException e) {
-            throw SlipwayException.badInput(e.problem(), e.where().toString(), stateBefore(unit, current),
+            throw SlipwayException.badInput(e.problem(), e.where().toString(), databaseState,
                     "fix " + unit.script() + " and run the command again");
         } catch (SqlSyntaxException e) {
             throw SlipwayException.badInput(e.getMessage(), unit.script() + ":" + e.line(),
-                    stateBefore(unit, current), "fix " + unit.script() + " and run the command again");
+                    databaseState, "fix " + unit.script() + " and run the command again");
         } catch (UncheckedIOException e) {
             throw SlipwayException.badInput("could not read " + unit.script() + ": " + e.getCause().getMessage(),
-                    unit.script(), stateBefore(unit, current), "check the file and run the command again");
+                    unit.script(), databaseState, "check the file and run the command again");
         }
+    }
+
+    private static String nothingApplied(Version current) {
+        return (current == null ? "no version applied" : "at version " + current) + "; nothing applied by this run";
     }
 
     private static String stateBefore(Unit unit, Version current) {
@@ -380,15 +391,15 @@ public final class Migrator {
                 + " not started";
     }
 
-    private void refuseOnProblems(List<Problem> problems, Version current, String command) {
+    private static void refuseOnProblems(List<Problem> problems, Version current, String command,
+            String databaseState) {
         if (problems.isEmpty()) return;
         String what = problems.stream().map(Problem::message).collect(Collectors.joining("\n  "));
         String files = problems.stream().flatMap(p -> p.files().stream()).distinct()
                 .collect(Collectors.joining(", "));
         String next = problems.stream().map(Problem::fix).distinct().collect(Collectors.joining("; "));
         throw SlipwayException.badInput(command + " refused: " + what, files,
-                (current == null ? "no version applied" : "at version " + current) + "; nothing applied by this run",
-                next);
+                databaseState != null ? databaseState : nothingApplied(current), next);
     }
 
     private static int backendPid(Connection session) throws SQLException {
