@@ -205,7 +205,7 @@ final class UnitRunner {
                             lockTimeout = wantLock;
                             statementTimeout = wantStatement;
                         }
-                        execute(unit, statement);
+                        execute(unit, statement, lockTimeout);
                     }
                 } else if (step instanceof Step.JavaCall call) {
                     callJava(call);
@@ -259,7 +259,7 @@ final class UnitRunner {
             if (index.isPresent()) dropIfInvalid(unit, index.get(), statement);
             try {
                 setTimeouts(false, lockTimeout, statementTimeout);
-                execute(unit, statement);
+                execute(unit, statement, lockTimeout);
                 return;
             } catch (SQLException e) {
                 boolean lockTimedOut = isLockTimeout(e);
@@ -302,13 +302,14 @@ final class UnitRunner {
                 : PgIdentifiers.qualified(index.schema(), index.indexName());
     }
 
-    private void execute(Unit unit, PlannedStatement statement) throws SQLException {
+    private void execute(Unit unit, PlannedStatement statement, Duration lockTimeout) throws SQLException {
         if (statement.batch() != null) {
             listener.on(new ApplyEvent.Note(unit.script(), "line " + statement.where().line()
                     + ": '-- slipway:batch' is read but keyset batching is not available yet;"
                     + " the statement runs whole, in one transaction"));
         }
-        try (Statement jdbc = session.createStatement(); BlockerWatch.Watching ignored = watch.watch(backendPid)) {
+        try (Statement jdbc = session.createStatement();
+             BlockerWatch.Watching ignored = watch.watch(backendPid, lockTimeout)) {
             jdbc.setEscapeProcessing(false);
             jdbc.execute(statement.statement().text());
         }
