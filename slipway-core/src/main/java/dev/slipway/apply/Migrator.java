@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -308,6 +309,7 @@ public final class Migrator {
             session.setAutoCommit(true);
             int pid = backendPid(session);
             int major = serverMajor(session);
+            endWithDeadClient(session, major);
             RunnerLock lock;
             try {
                 lock = RunnerLock.acquire(session, options.historySchema(), options.lockWait(),
@@ -315,7 +317,8 @@ public final class Migrator {
             } catch (RunnerLock.LockHeldException e) {
                 String holder = e.holder().map(RunnerLock.LockHolder::describe).orElse("a session that just ended");
                 throw SlipwayException.failed("another Slipway run holds the migration lock on this database: "
-                        + holder + "; waited " + e.waited().toSeconds() + " s", "not touched by this run",
+                        + holder + "; waited " + String.format(Locale.ROOT, "%.1f", e.waited().toMillis() / 1000.0)
+                        + " s", "not touched by this run",
                         "wait for that run to finish" + e.holder().map(h -> " (see: select state, query from"
                                 + " pg_stat_activity where pid = " + h.pid() + ")").orElse("")
                                 + ", or wait longer with --lock-wait", null);
@@ -323,7 +326,11 @@ public final class Migrator {
             try (lock; BlockerWatch watch = new BlockerWatch(sessions)) {
                 history.ensureCreated(session);
                 UnitRunner runner = new UnitRunner(session, pid, major, history, options, listener, watch, actor);
-                return work.run(session, runner);
+                try {
+                    return work.run(session, runner);
+                } finally {
+                    resetSettings(session, major);
+                }
             }
         } catch (SQLException e) {
             throw SlipwayException.failed(command + " failed: " + UnitRunner.describe(e),
@@ -407,6 +414,31 @@ public final class Migrator {
              ResultSet rows = query.executeQuery("select pg_backend_pid()")) {
             rows.next();
             return rows.getInt(1);
+        }
+    }
+
+    /**
+     * Asks the server to check the client's socket while a statement runs. A runner killed mid-statement otherwise
+     * leaves its backend running that statement to the end, holding the runner lock and the migration's table locks
+     * all the while; with the check the server ends it within a second of the kill. Settable from PostgreSQL 14 on.
+     */
+    private static void endWithDeadClient(Connection session, int major) throws SQLException {
+        if (major < 14) return;
+        try (Statement set = session.createStatement()) {
+            set.execute("set client_connection_check_interval = '1s'");
+        }
+    }
+
+    /**
+     * Puts back the settings a run changes for the whole session, so that a connection from the application's pool
+     * goes back with the timeouts the application gets on every other connection.
+     */
+    private static void resetSettings(Connection session, int major) {
+        try (Statement reset = session.createStatement()) {
+            reset.execute("reset lock_timeout; reset statement_timeout"
+                    + (major >= 14 ? "; reset client_connection_check_interval" : ""));
+        } catch (SQLException e) {
+            // the session is closed next; a pool drops a connection that fails like this
         }
     }
 
