@@ -404,7 +404,8 @@ public final class Migrator {
         String what = problems.stream().map(Problem::message).collect(Collectors.joining("\n  "));
         String files = problems.stream().flatMap(p -> p.files().stream()).distinct()
                 .collect(Collectors.joining(", "));
-        String next = problems.stream().map(Problem::fix).distinct().collect(Collectors.joining("; "));
+        String next = problems.stream().map(Problem::fix).map(fix -> fix.endsWith(".") ? fix.substring(0,
+                fix.length() - 1) : fix).distinct().collect(Collectors.joining("; "));
         throw SlipwayException.badInput(command + " refused: " + what, files,
                 databaseState != null ? databaseState : nothingApplied(current), next);
     }
