@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -81,7 +82,11 @@ public final class Migrator {
             todo.addAll(state.pending(target));
             if (target == null) todo.addAll(state.outdatedRepeatables());
             // a mistake in the fifth file must not leave the first four applied: read every file before running one
-            todo.forEach(candidate -> plan(candidate.up(), runner, nothingApplied(from)));
+            for (Candidate candidate : todo) {
+                StepPlanner.Planned planned = plan(candidate.up(), runner, nothingApplied(from));
+                state.entry(candidate.up().key()).filter(e -> e.state() == MigrationState.PARTIAL)
+                        .ifPresent(partial -> checkStepsThatRan(candidate.up(), planned, partial, from));
+            }
             Version now = from;
             for (Candidate candidate : todo) {
                 Unit up = candidate.up();
@@ -121,7 +126,8 @@ public final class Migrator {
                 if (entry.type() == MigrationType.BASELINE) {
                     throw SlipwayException.badInput("version " + entry.version() + " is the baseline; there is"
                             + " nothing below it to go back to", entry.script(), "at version " + state.current()
-                            + "; nothing reverted", "downgrade to " + entry.version() + " at most, or restore a backup");
+                            + "; nothing reverted", "downgrade to " + entry.version()
+                                    + " at most, or restore a backup");
                 }
                 Candidate candidate = byKey.get(entry.key());
                 if (candidate == null || candidate.down() == null) {
@@ -387,6 +393,24 @@ public final class Migrator {
             throw SlipwayException.badInput("could not read " + unit.script() + ": " + e.getCause().getMessage(),
                     unit.script(), databaseState, "check the file and run the command again");
         }
+    }
+
+    /**
+     * A partly applied migration whose file changed resumes only if the steps that ran are as they were: the usual
+     * fix after a failed step is to correct that step, and refusing it would leave no way forward.
+     */
+    private void checkStepsThatRan(Unit unit, StepPlanner.Planned planned, HistoryEntry partial, Version current) {
+        if (Objects.equals(partial.checksum(), unit.checksum())) return;
+        int done = partial.stepsDone();
+        if (done == 0 || Objects.equals(partial.stepsChecksum(), Step.checksumOf(planned.steps(), done))) {
+            listener.on(new ApplyEvent.Note(unit.script(), "the file changed since the run that stopped after step "
+                    + done + "; the " + done + " step(s) that ran are unchanged, so this run resumes after them"));
+            return;
+        }
+        throw SlipwayException.badInput(unit.script() + " changed after it was partly applied on "
+                + partial.appliedAt() + ": its first " + done + " step(s) ran, and they are not the same now",
+                unit.script(), nothingApplied(current), "put back the statements that ran (see `git log -p "
+                        + unit.script() + "`), change only what comes after them, and run the command again");
     }
 
     private static String nothingApplied(Version current) {
