@@ -40,7 +40,7 @@ final class TomlTable {
     void requireOnly(Collection<String> known) {
         for (String key : (Iterable<String>) node::fieldNames) {
             if (known.contains(key)) continue;
-            Optional<String> suggestion = KeySuggestions.closest(key, known);
+            Optional<String> suggestion = ClosestName.closest(key, known);
             String what = path.isEmpty() && node.get(key).isObject() ? "section [" + key + "]" : "key " + pathOf(key);
             String advice = suggestion.map(s -> "did you mean " + (path.isEmpty() && node.get(key).isObject()
                             ? "[" + s + "]" : pathOf(s)) + "?")

@@ -1,5 +1,7 @@
 package dev.slipway.migration;
 
+
+import dev.slipway.config.ClosestName;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -168,37 +170,9 @@ final class DirectiveParser {
             return new MigrationFormatException("a 'slipway:' comment needs a directive; known: "
                     + String.join(", ", Directive.FORMS), where);
         }
-        String closest = null;
-        int best = Integer.MAX_VALUE;
-        for (String known : NAMES) {
-            int distance = editDistance(name.toLowerCase(Locale.ROOT).replace('_', '-'), known);
-            if (distance < best) {
-                best = distance;
-                closest = known;
-            }
-        }
-        String suggestion = best <= Math.max(2, name.length() / 3) ? " (did you mean '" + closest + "'?)" : "";
+        String suggestion = ClosestName.closest(name, NAMES).map(known -> " (did you mean '" + known + "'?)")
+                .orElse("");
         return new MigrationFormatException("unknown directive 'slipway:" + name + "'" + suggestion + "; known: "
                 + String.join(", ", Directive.FORMS), where);
-    }
-
-    /** Levenshtein distance: small and fast enough for names of a dozen characters. */
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -5,13 +5,16 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the known key a typo was meant to be, by edit distance. Stateless. */
-final class KeySuggestions {
-    private KeySuggestions() {
+/**
+ * Finds the known name a typo was meant to be (a configuration key, a directive), by edit distance, ignoring case
+ * and the difference between {@code -} and {@code _}. Stateless.
+ */
+public final class ClosestName {
+    private ClosestName() {
     }
 
-    /** {@return the known key closest to {@code typed}, when it is close enough to be the one meant} */
-    static Optional<String> closest(String typed, Collection<String> known) {
+    /** {@return the known name closest to {@code typed}, when it is close enough to be the one meant} */
+    public static Optional<String> closest(String typed, Collection<String> known) {
         String normalized = normalize(typed);
         return known.stream()
                 .min(Comparator.comparingInt((String key) -> distance(normalized, normalize(key))))
