@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Slipway as a library: applies, reverts and reports the migrations of one database.
@@ -59,16 +60,19 @@ public final class Slipway {
 
     /** Applies every pending migration, then new or changed repeatable ones. */
     public MigrateResult migrate() {
+        refuseInvalidSet();
         return guarded(() -> migrator.migrate(null));
     }
 
     /** Applies pending migrations up to and including {@code target}. */
     public MigrateResult migrate(Version target) {
+        refuseInvalidSet();
         return guarded(() -> migrator.migrate(target));
     }
 
     /** Reverts applied migrations with their down migrations. */
     public DowngradeResult downgrade(DowngradeTarget target) {
+        refuseInvalidSet();
         return guarded(() -> migrator.downgrade(target));
     }
 
@@ -84,11 +88,13 @@ public final class Slipway {
 
     /** Records the database as being at {@code version} without running anything. */
     public StampResult stamp(Version version) {
+        refuseInvalidSet();
         return guarded(() -> migrator.stamp(version));
     }
 
     /** Adopts an existing database: imports a Flyway history, or records {@code version} as the baseline. */
     public BaselineResult baseline(Version version) {
+        refuseInvalidSet();
         return guarded(() -> migrator.baseline(version));
     }
 
@@ -118,6 +124,17 @@ public final class Slipway {
             }
         }
         return new ValidationReport(set.size(), problems, scan.skipped(), database);
+    }
+
+    /** Files that contradict each other (two with one version, a down without an up) stop every change. */
+    private void refuseInvalidSet() {
+        List<Problem> problems = set.validate();
+        if (problems.isEmpty()) return;
+        String what = problems.stream().map(Problem::message).collect(Collectors.joining("\n  "));
+        String files = problems.stream().flatMap(p -> p.files().stream()).distinct().collect(Collectors.joining(", "));
+        String next = problems.stream().map(Problem::fix).distinct().collect(Collectors.joining("; "));
+        throw SlipwayException.badInput("the migrations contradict each other:\n  " + what, files, next
+                + "; then run `slipway validate`");
     }
 
     private Connection openGuarded() throws SQLException {

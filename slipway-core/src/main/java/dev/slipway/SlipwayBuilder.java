@@ -198,13 +198,18 @@ public final class SlipwayBuilder {
             }
         }
         ScanResult scan;
+        ClassLoader loader = classLoader;
+        if (parsed.stream().anyMatch(Location.Classes.class::isInstance)) {
+            // lives as long as the instance: Java migrations are loaded from it when they run
+            loader = MigrationScanner.classLoaderFor(parsed, classLoader);
+        }
         try {
-            scan = MigrationScanner.scan(parsed, classLoader);
+            scan = MigrationScanner.scan(parsed, loader);
         } catch (MigrationException e) {
             throw SlipwayException.badInput(e.getMessage(), String.join(",", locations),
                     "check --locations (or [migrations] locations in slipway.toml)");
         }
-        Settings settings = new Settings(Optional.ofNullable(connection), locations, classLoader, apply, listener);
+        Settings settings = new Settings(Optional.ofNullable(connection), locations, loader, apply, listener);
         return new Slipway(settings, scan, MigrationSet.of(scan));
     }
 
