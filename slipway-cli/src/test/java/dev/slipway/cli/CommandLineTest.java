@@ -126,6 +126,22 @@ class CommandLineTest {
     }
 
     @Test
+    void aProtectedEnvironmentNeedsTheDatabaseNameBeforeAnyChange() throws Exception {
+        Files.writeString(project.resolve("slipway.toml"),
+                "[environments.production]\nurl = \"${DATABASE_URL}\"\nprotected = true\n");
+        Cli production = new Cli(project, Map.of("DATABASE_URL", db.libpqUrl()));
+        production.run("migrate", "--env", "production").exitsWith(2)
+                .stderrContains("protected", "--confirm " + db.name());
+        production.run("migrate", "--env", "production", "--confirm", "postgres").exitsWith(2)
+                .stderrContains("does not name the database");
+        assertThat(db.queryLong("select count(*) from pg_tables where tablename = 'applications'")).isZero();
+        production.run("status", "--env", "production").exitsWith(0);
+        production.run("migrate", "--env", "production", "--confirm", db.name()).exitsWith(0)
+                .stdoutContains("applied 2");
+        production.run("downgrade", "-1", "--env", "production").exitsWith(2);
+    }
+
+    @Test
     void newWritesAnUpAndADownNumberedAfterTheNewest() throws Exception {
         cli.run("new", "add interview notes").exitsWith(0).stdoutContains("V3__add_interview_notes.sql",
                 "U3__add_interview_notes.sql");
