@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class BlockerWatch implements AutoCloseable {
     private static final long FIRST_LOOK_MS = 250;
-    private static final long MIN_FIRST_LOOK_MS = 10;
+    private static final long MIN_FIRST_LOOK_MS = 20;
     private static final long EVERY_MS = 200;
 
     private final SessionOpener opener;
@@ -50,8 +50,8 @@ final class BlockerWatch implements AutoCloseable {
         openWatcher();
         long firstLook = lockTimeout.isZero() ? FIRST_LOOK_MS
                 : Math.max(MIN_FIRST_LOOK_MS, Math.min(FIRST_LOOK_MS, lockTimeout.toMillis() / 2));
-        ScheduledFuture<?> polling = scheduler.scheduleWithFixedDelay(() -> poll(pid), firstLook, EVERY_MS,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> polling = scheduler.scheduleWithFixedDelay(() -> poll(pid), firstLook,
+                Math.min(EVERY_MS, firstLook), TimeUnit.MILLISECONDS);
         return () -> polling.cancel(false);
     }
 

@@ -42,7 +42,6 @@ public final class Migrator {
     private final ApplyListener listener;
     private final Actor actor;
     private final HistoryTable history;
-    private final List<Problem> setProblems;
 
     /**
      * A migrator for a scanned set.
@@ -54,13 +53,12 @@ public final class Migrator {
      */
     public static Migrator create(SessionOpener sessions, MigrationSet set, ApplyOptions options,
             ApplyListener listener) {
-        return new Migrator(sessions, Catalogs.of(set), set.validate(), options, listener, Actor.current());
+        return new Migrator(sessions, Catalogs.of(set), options, listener, Actor.current());
     }
 
-    Migrator(SessionOpener sessions, Reconciliation.Catalog catalog, List<Problem> setProblems, ApplyOptions options,
-            ApplyListener listener, Actor actor) {
+    Migrator(SessionOpener sessions, Reconciliation.Catalog catalog, ApplyOptions options, ApplyListener listener,
+            Actor actor) {
         this.sessions = sessions;
-        this.setProblems = List.copyOf(setProblems);
         this.catalog = catalog;
         this.options = options;
         this.listener = listener;
@@ -70,11 +68,9 @@ public final class Migrator {
 
     /** Applies pending migrations up to {@code target} (null: all, then changed repeatables). */
     public MigrateResult migrate(Version target) {
-        // a set with two files for one version (and the like) would run one of them silently: refuse before connecting
-        refuseOnProblems(setProblems, null, "migrate", "not touched");
         return locked("migrate", (session, runner) -> {
             Reconciliation state = new Reconciliation(catalog, history.read(session), target);
-            refuseOnProblems(state.problems(options.outOfOrder(), target), state.current(), "migrate", null);
+            refuseOnProblems(state.problems(options.outOfOrder(), target), state.current(), "migrate");
             Version from = state.current();
             List<AppliedMigration> applied = new ArrayList<>();
             List<Candidate> todo = new ArrayList<>();
@@ -422,8 +418,7 @@ public final class Migrator {
                 + " not started";
     }
 
-    private static void refuseOnProblems(List<Problem> problems, Version current, String command,
-            String databaseState) {
+    private static void refuseOnProblems(List<Problem> problems, Version current, String command) {
         if (problems.isEmpty()) return;
         String what = problems.stream().map(Problem::message).collect(Collectors.joining("\n  "));
         String files = problems.stream().flatMap(p -> p.files().stream()).distinct()
@@ -431,7 +426,7 @@ public final class Migrator {
         String next = problems.stream().map(Problem::fix).map(fix -> fix.endsWith(".") ? fix.substring(0,
                 fix.length() - 1) : fix).distinct().collect(Collectors.joining("; "));
         throw SlipwayException.badInput(command + " refused: " + what, files,
-                databaseState != null ? databaseState : nothingApplied(current), next);
+                nothingApplied(current), next);
     }
 
     private static int backendPid(Connection session) throws SQLException {

@@ -99,8 +99,9 @@ class BaselineAndStampTest {
     void stampOfAnUnknownVersionChangesNothing(TestDatabase db) throws SQLException {
         Slipway slipway = folder.load();
 
-        SlipwayException failure = catchThrowableOfType(() -> slipway.stamp(Version.parse("7")),
-                SlipwayException.class);
+        SlipwayException failure = catchThrowableOfType(SlipwayException.class,
+
+                () -> slipway.stamp(Version.parse("7")));
 
         assertThat(failure.status()).isEqualTo(ExitStatus.USAGE);
         assertThat(failure.getMessage()).contains("no migration has version 7", "next: ");
@@ -120,8 +121,9 @@ class BaselineAndStampTest {
         assertThat(slipway.status().entries()).extracting(StatusEntry::state).containsExactly(
                 PendingState.BELOW_BASELINE, PendingState.BELOW_BASELINE, PendingState.APPLIED, PendingState.APPLIED);
 
-        SlipwayException again = catchThrowableOfType(() -> slipway.baseline(Version.parse("2")),
-                SlipwayException.class);
+        SlipwayException again = catchThrowableOfType(SlipwayException.class,
+
+                () -> slipway.baseline(Version.parse("2")));
         assertThat(again.getMessage()).contains("already has a Slipway history", "slipway stamp");
     }
 }

@@ -52,7 +52,7 @@ class BatchDirectiveTest {
                 insert into orders (id, cents) values (100, 1);
                 """);
 
-        SlipwayException failure = catchThrowableOfType(() -> folder.load().migrate(), SlipwayException.class);
+        SlipwayException failure = catchThrowableOfType(SlipwayException.class, () -> folder.load().migrate());
 
         assertThat(failure.status()).isEqualTo(ExitStatus.USAGE);
         assertThat(failure.getMessage()).contains("UPDATE or DELETE", "V1__backfill_totals.sql:1");

@@ -81,7 +81,7 @@ class ConcurrentIndexTest {
                 + "create unique index concurrently if not exists users_email on users (email);\n");
         Slipway slipway = folder.load();
 
-        SlipwayException failure = catchThrowableOfType(slipway::migrate, SlipwayException.class);
+        SlipwayException failure = catchThrowableOfType(SlipwayException.class, slipway::migrate);
 
         assertThat(failure.getMessage()).contains("V2__unique_email.sql failed", "23505",
                 "at " + folder.dir().resolve("V2__unique_email.sql") + ":2");
@@ -124,7 +124,7 @@ class ConcurrentIndexTest {
     }
 
     private static String indexes(TestDatabase db) throws SQLException {
-        return db.queryString("select string_agg(indexrelid::regclass || ' ' || indisvalid, ',' order by indexrelid::regclass::text)"
-                + " from pg_index where indrelid = 'users'::regclass");
+        return db.queryString("select string_agg(indexrelid::regclass || ' ' || indisvalid, ','"
+                + " order by indexrelid::regclass::text) from pg_index where indrelid = 'users'::regclass");
     }
 }

@@ -75,7 +75,7 @@ class ConcurrentRunnersTest {
 
         CompletableFuture<MigrateResult> holding = CompletableFuture.supplyAsync(holder::migrate);
         long holderPid = awaitSleepingBackend(db);
-        SlipwayException failure = catchThrowableOfType(waiter::migrate, SlipwayException.class);
+        SlipwayException failure = catchThrowableOfType(SlipwayException.class, waiter::migrate);
 
         assertThat(failure).isNotNull();
         assertThat(failure.status()).isEqualTo(ExitStatus.FAILED);

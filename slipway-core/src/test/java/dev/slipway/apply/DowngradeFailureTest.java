@@ -45,8 +45,9 @@ class DowngradeFailureTest {
         Slipway slipway = folder.load();
         slipway.migrate();
 
-        SlipwayException failure = catchThrowableOfType(() -> slipway.downgrade(new DowngradeTarget.Base()),
-                SlipwayException.class);
+        SlipwayException failure = catchThrowableOfType(SlipwayException.class,
+
+                () -> slipway.downgrade(new DowngradeTarget.Base()));
 
         assertThat(failure.status()).isEqualTo(ExitStatus.FAILED);
         assertThat(failure.getMessage()).contains("U3__email_required.sql failed", "23502",
@@ -67,8 +68,9 @@ class DowngradeFailureTest {
         Slipway slipway = folder.load();
         slipway.migrate();
 
-        SlipwayException failure = catchThrowableOfType(() -> slipway.downgrade(new DowngradeTarget.Steps(1)),
-                SlipwayException.class);
+        SlipwayException failure = catchThrowableOfType(SlipwayException.class,
+
+                () -> slipway.downgrade(new DowngradeTarget.Steps(1)));
 
         assertThat(failure.getMessage()).contains("U2__email_index.sql:3", "2 step(s) done",
                 "re-running the downgrade resumes");

@@ -50,7 +50,7 @@ class FailingStatementTest {
     void theMigrationIsRolledBackWholeAndTheMessageGivesTheLineInTheFile(TestDatabase db) throws SQLException {
         Slipway slipway = folder.load();
 
-        SlipwayException failure = catchThrowableOfType(slipway::migrate, SlipwayException.class);
+        SlipwayException failure = catchThrowableOfType(SlipwayException.class, slipway::migrate);
 
         assertThat(failure.status()).isEqualTo(ExitStatus.FAILED);
         assertThat(failure.getMessage())
@@ -83,7 +83,7 @@ class FailingStatementTest {
                 values (1), (1);
                 """);
 
-        SlipwayException failure = catchThrowableOfType(() -> folder.load().migrate(), SlipwayException.class);
+        SlipwayException failure = catchThrowableOfType(SlipwayException.class, () -> folder.load().migrate());
 
         assertThat(failure.getMessage()).contains("duplicate key", "23505",
                 "at " + folder.dir().resolve("V2__accounts.sql") + ":3");
@@ -92,7 +92,7 @@ class FailingStatementTest {
 
     @Test
     void theFixedFileThenApplies(TestDatabase db) throws SQLException {
-        catchThrowableOfType(() -> folder.load().migrate(), SlipwayException.class);
+        catchThrowableOfType(SlipwayException.class, () -> folder.load().migrate());
         folder.write("V2__accounts.sql", BROKEN.replace("from old_owners", "from (values (2, 'bob')) o(id, name)"));
 
         MigrateResult result = folder.load().migrate();

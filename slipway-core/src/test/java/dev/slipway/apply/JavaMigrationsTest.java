@@ -63,7 +63,7 @@ class JavaMigrationsTest {
         Slipway slipway = new MigrationFolder(db, dir).configure().locations("classpath:dev/slipway/apply/broken")
                 .load();
 
-        SlipwayException failure = catchThrowableOfType(slipway::migrate, SlipwayException.class);
+        SlipwayException failure = catchThrowableOfType(SlipwayException.class, slipway::migrate);
 
         assertThat(failure.status()).isEqualTo(ExitStatus.FAILED);
         assertThat(failure.getMessage()).contains("V1__Create_toys", "the toy catalogue is not reachable",

@@ -12,6 +12,7 @@ import dev.slipway.testkit.PostgresExtension;
 import dev.slipway.testkit.PostgresServer;
 import dev.slipway.testkit.TestDatabase;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -149,7 +150,7 @@ class KilledRunnerTest {
 
     private static String read(Path file) {
         try {
-            return java.nio.file.Files.readString(file);
+            return Files.readString(file);
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }

@@ -41,7 +41,7 @@ class LockTimeoutTest {
                 lock.execute("lock table outreach in access exclusive mode");
             }
 
-            failure = catchThrowableOfType(slipway::migrate, SlipwayException.class);
+            failure = catchThrowableOfType(SlipwayException.class, slipway::migrate);
 
             assertThat(failure).isNotNull();
             assertThat(failure.status()).isEqualTo(ExitStatus.FAILED);
@@ -81,7 +81,7 @@ class LockTimeoutTest {
                 lock.execute("lock table invoices in access exclusive mode");
             }
 
-            SlipwayException failure = catchThrowableOfType(slipway::migrate, SlipwayException.class);
+            SlipwayException failure = catchThrowableOfType(SlipwayException.class, slipway::migrate);
 
             assertThat(failure.getMessage()).contains("1 attempt(s)", "blocked by pid " + pid(blocker));
             blocker.rollback();

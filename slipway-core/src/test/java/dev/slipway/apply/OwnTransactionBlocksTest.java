@@ -80,7 +80,7 @@ class OwnTransactionBlocksTest {
                 """);
         Slipway slipway = folder.load();
 
-        SlipwayException failure = catchThrowableOfType(slipway::migrate, SlipwayException.class);
+        SlipwayException failure = catchThrowableOfType(SlipwayException.class, slipway::migrate);
 
         assertThat(failure.getMessage()).contains("23505", "V1__plans.sql:8", "1 step(s) done and recorded");
         assertThat(db.queryLong("select count(*) from plans")).as("the second block is rolled back").isEqualTo(1);
@@ -110,7 +110,7 @@ class OwnTransactionBlocksTest {
         assertThat(problem.message()).contains("BEGIN without a COMMIT");
         assertThat(problem.fix()).contains("V2__prices.sql:3");
 
-        SlipwayException failure = catchThrowableOfType(slipway::migrate, SlipwayException.class);
+        SlipwayException failure = catchThrowableOfType(SlipwayException.class, slipway::migrate);
         assertThat(failure.status()).isEqualTo(ExitStatus.USAGE);
         assertThat(failure.getMessage()).contains("BEGIN without a COMMIT", "V2__prices.sql:3",
                 "database: no version applied; nothing applied by this run");

@@ -33,7 +33,7 @@ class PartialMigrationTest {
         folder = new MigrationFolder(db, dir)
                 .write("V1__tags.sql", DONE_STEPS + "insert into tags values ('two');\n"
                         + "create table tags_done (id int);\n");
-        catchThrowableOfType(() -> folder.load().migrate(), SlipwayException.class);
+        catchThrowableOfType(SlipwayException.class, () -> folder.load().migrate());
     }
 
     @Test
@@ -58,7 +58,7 @@ class PartialMigrationTest {
         folder.write("V1__tags.sql", DONE_STEPS.replace("values (1)", "values (10)")
                 + "insert into tags values (2);\ncreate table tags_done (id int);\n");
 
-        SlipwayException refused = catchThrowableOfType(() -> folder.load().migrate(), SlipwayException.class);
+        SlipwayException refused = catchThrowableOfType(SlipwayException.class, () -> folder.load().migrate());
 
         assertThat(refused.status()).isEqualTo(ExitStatus.USAGE);
         assertThat(refused.getMessage()).contains("V1__tags.sql", "changed after it was partly applied",

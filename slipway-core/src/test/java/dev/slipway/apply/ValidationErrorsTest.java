@@ -140,7 +140,7 @@ class ValidationErrorsTest {
     }
 
     private SlipwayException migrateRefused() {
-        SlipwayException refused = catchThrowableOfType(() -> folder.load().migrate(), SlipwayException.class);
+        SlipwayException refused = catchThrowableOfType(SlipwayException.class, () -> folder.load().migrate());
         assertThat(refused).as("migrate refuses").isNotNull();
         assertThat(refused.status()).isEqualTo(ExitStatus.USAGE);
         return refused;

@@ -34,7 +34,7 @@ class AuditTrailTest {
                 .historySchema("audit_trail").load();
         Instant before = Instant.now();
 
-        catchThrowableOfType(slipway::migrate, SlipwayException.class);
+        catchThrowableOfType(SlipwayException.class, slipway::migrate);
         slipway.downgrade(new DowngradeTarget.Base());
         Instant after = Instant.now();
 
