@@ -3,6 +3,7 @@ package dev.slipway.backup;
 import dev.slipway.config.BackupFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,9 @@ public record BackupManifest(String id, BackupFormat format, String file, String
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(verification, "verification");
+        // the JSON keeps milliseconds; a manifest read back equals the one written
+        createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
+        duration = Duration.ofMillis(duration.toMillis());
         files = Collections.unmodifiableMap(new TreeMap<>(files));
         tables = List.copyOf(tables);
         requestedTables = List.copyOf(requestedTables);

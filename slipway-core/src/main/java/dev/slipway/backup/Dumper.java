@@ -96,6 +96,10 @@ final class Dumper {
             ClientEnvironment environment, Cleanup cleanup, Instant startedAt) throws IOException {
         try (Connection connection = context.connections().open()) {
             List<BackupTable> requested = resolve(connection, request.tables());
+            for (String dependent : Tables.dependentsOutside(connection, requested)) {
+                listener.on(new BackupEvent.Step("warning: " + dependent + ", which is not in the backup; a restore"
+                        + " of it cannot replace that table (include both in --tables, or back up everything)"));
+            }
             try (DumpSnapshot snapshot = DumpSnapshot.export(connection, context.historySchema())) {
                 ServerVersion server = snapshot.server();
                 ClientTools tools = context.tools();

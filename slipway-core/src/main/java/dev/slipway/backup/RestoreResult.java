@@ -14,16 +14,16 @@ import java.util.List;
  * @param backupRevision   the revision the backup was taken at, or null for none
  * @param partial          whether the backup held only some tables (the others were left as they were)
  * @param oneTransaction   whether it ran in one transaction (custom format), so a failure would have changed nothing
- * @param leftovers        tables in the database now that the (whole-database) backup does not hold, e.g. created
- *                         by a migration after the backup; {@code --clean} removes only what the backup holds
+ * @param dropped          tables and views that a whole-database backup does not define, e.g. created by a
+ *                         migration after the backup, dropped so the restore gives the database as it was
  * @param pgRestoreVersion the version of the {@code pg_restore} that ran
  * @param took             how long it took, the checksum check included
  */
 public record RestoreResult(String backupId, String database, String host, String revisionBefore,
-        String revisionAfter, String backupRevision, boolean partial, boolean oneTransaction, List<String> leftovers,
+        String revisionAfter, String backupRevision, boolean partial, boolean oneTransaction, List<String> dropped,
         String pgRestoreVersion, Duration took) {
     /** Copies the list. */
     public RestoreResult {
-        leftovers = List.copyOf(leftovers);
+        dropped = List.copyOf(dropped);
     }
 }

@@ -49,6 +49,7 @@ final class Restorer {
             ClientTool pgRestore = context.tools().find("pg_restore", major(manifest.pgDumpVersion()),
                     "to read backup " + manifest.id() + ", written by pg_dump " + manifest.pgDumpVersion());
             boolean oneTransaction = manifest.format() == BackupFormat.CUSTOM;
+            List<String> dropped;
             try (Cleanup cleanup = new Cleanup();
                  ClientEnvironment environment = ClientEnvironment.create(spec, context.environment())) {
                 cleanup.add(environment::close);
@@ -57,27 +58,29 @@ final class Restorer {
                     throw SlipwayException.badInput(backup.location() + " is not an archive pg_restore can read: "
                             + listing.failure(), backup.manifestFile().toString(), "restore another backup");
                 }
+                List<Leftover> leftovers = manifest.partial() ? List.of() : leftovers(connection, listing);
+                if (!leftovers.isEmpty()) {
+                    listener.on(new BackupEvent.Step("dropping what the backup does not hold (created after it): "
+                            + String.join(", ", leftovers.stream().map(Leftover::describe).toList())));
+                }
                 listener.on(new BackupEvent.Step("restoring " + manifest.id() + " into " + target.database() + " with "
                         + pgRestore.describe() + (oneTransaction ? " in one transaction"
                         : " with " + request.jobs() + " job(s)")));
-                ToolRun run = ToolRun.start(pgRestore, arguments(manifest.format(), request.jobs(), true,
-                        spec.libpqUri(), backup.location()), environment, false);
-                cleanup.add(run::stop);
-                int exitCode = run.await();
-                if (exitCode != 0) {
-                    throw SlipwayException.failed("the restore of " + manifest.id() + " failed: "
-                            + run.failure(exitCode), oneTransaction
-                            ? "unchanged: the restore ran in one transaction, which was rolled back"
-                            : "partly restored (a directory-format restore is not one transaction)",
-                            oneTransaction ? "fix the cause pg_restore names (often objects created after the backup"
-                                    + " that depend on restored ones) and run the restore again"
-                                    : "fix the cause and run the restore again, or restore another backup", null);
+                String failure = oneTransaction
+                        ? restoreInOneTransaction(pgRestore, backup, leftovers, spec, environment, cleanup)
+                        : restoreWithJobs(pgRestore, backup, request.jobs(), leftovers, connection, spec, environment,
+                        cleanup);
+                if (failure != null) {
+                    throw SlipwayException.failed("the restore of " + manifest.id() + " failed: " + failure,
+                            oneTransaction ? "unchanged: the restore ran in one transaction, which was rolled back"
+                                    : "partly restored (a directory-format restore is not one transaction)",
+                            next(manifest, oneTransaction), null);
                 }
+                dropped = leftovers.stream().map(Leftover::describe).toList();
             }
             String revisionAfter = Revision.of(connection, context.historySchema());
-            List<String> leftovers = manifest.partial() ? List.of() : leftovers(connection, manifest);
             return new RestoreResult(manifest.id(), target.database(), spec.host(), target.revision(), revisionAfter,
-                    manifest.revision(), manifest.partial(), oneTransaction, leftovers, pgRestore.version(),
+                    manifest.revision(), manifest.partial(), oneTransaction, dropped, pgRestore.version(),
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException e) {
             throw SlipwayException.failed("could not read the database: " + e.getMessage(), "unknown; run `slipway"
@@ -93,6 +96,17 @@ final class Restorer {
                 .findFirst()
                 .orElseThrow(() -> SlipwayException.badInput("there is no backup of " + database + " in "
                         + context.directory().root(), "latest", "run `slipway backups` to see what there is"));
+    }
+
+    private static String next(BackupManifest manifest, boolean oneTransaction) {
+        if (manifest.partial()) {
+            return "a partial backup can only replace tables that no table or view outside it depends on; if"
+                    + " pg_restore names such a dependency, back those up together (--tables) or restore a"
+                    + " whole-database backup";
+        }
+        return oneTransaction ? "fix the cause pg_restore names (often objects created after the backup that depend"
+                + " on restored ones) and run the restore again"
+                : "fix the cause and run the restore again, or restore another backup";
     }
 
     private Target target(Connection connection) throws SQLException {
@@ -140,15 +154,107 @@ final class Restorer {
         }
     }
 
-    /** Tables that {@code --clean} leaves because the backup does not hold them, e.g. created after it. */
-    private static List<String> leftovers(Connection connection, BackupManifest manifest) throws SQLException {
-        Set<String> inBackup = new HashSet<>();
-        manifest.tables().forEach(table -> inBackup.add(table.displayName()));
-        List<String> leftovers = new ArrayList<>();
-        for (BackupTable table : Tables.all(connection)) {
-            if (!inBackup.contains(table.displayName())) leftovers.add(table.displayName());
+    /** A table or view in the database that the backup does not define, e.g. created by a later migration. */
+    private record Leftover(String schema, String name, String kind) {
+        String describe() {
+            return schema + "." + name;
+        }
+
+        String drop() {
+            return "drop " + kind + " if exists " + BackupTable.quote(schema) + "." + BackupTable.quote(name)
+                    + " cascade";
+        }
+    }
+
+    /**
+     * Tables and views that a whole-database backup does not define. {@code --clean} drops only what the backup
+     * holds, and would fail on a table that one of these references or a view of these selects from, so they are
+     * dropped first, in the same transaction where the format allows.
+     */
+    private static List<Leftover> leftovers(Connection connection, ArchiveToc.Listing listing) throws SQLException {
+        List<Leftover> leftovers = new ArrayList<>();
+        try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(
+                "select n.nspname, c.relname, case c.relkind when 'v' then 'view' when 'm' then 'materialized view'"
+                        + " when 'f' then 'foreign table' else 'table' end"
+                        + " from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+                        + " where c.relkind in ('r', 'p', 'v', 'm', 'f') and n.nspname <> 'information_schema'"
+                        + " and n.nspname !~ '^pg_' and not exists (select 1 from pg_catalog.pg_depend d"
+                        + " where d.classid = 'pg_catalog.pg_class'::regclass and d.objid = c.oid"
+                        + " and d.deptype = 'e') order by 1, 2")) {
+            while (rows.next()) {
+                BackupTable relation = new BackupTable(rows.getString(1), rows.getString(2), null);
+                if (!listing.defines(relation)) {
+                    leftovers.add(new Leftover(relation.schema(), relation.name(), rows.getString(3)));
+                }
+            }
         }
         return leftovers;
+    }
+
+    /**
+     * Custom format: {@code pg_restore --clean --if-exists --single-transaction} straight into the database; or, when
+     * something must be dropped first, pg_restore's script piped into {@code psql --single-transaction} after the
+     * drops, so the drops are undone too if the restore fails.
+     *
+     * @return the failure message, or null on success
+     */
+    private String restoreInOneTransaction(ClientTool pgRestore, StoredBackup backup, List<Leftover> leftovers,
+            ConnectionSpec spec, ClientEnvironment environment, Cleanup cleanup) {
+        if (leftovers.isEmpty()) {
+            ToolRun run = ToolRun.start(pgRestore, arguments(BackupFormat.CUSTOM, 1, true, spec.libpqUri(),
+                    backup.location()), environment, false);
+            cleanup.add(run::stop);
+            int exitCode = run.await();
+            return exitCode == 0 ? null : run.failure(exitCode);
+        }
+        ClientTool psql = psql(pgRestore);
+        List<String> psqlArguments = new ArrayList<>(List.of("--no-psqlrc", "--quiet", "--no-password",
+                "--set=ON_ERROR_STOP=1", "--single-transaction"));
+        psqlArguments.add("--command=" + String.join("; ", leftovers.stream().map(Leftover::drop).toList()));
+        psqlArguments.add("--file=-");
+        psqlArguments.add("--dbname=" + spec.libpqUri());
+        List<ToolRun> runs = ToolRun.piped(pgRestore, List.of("--clean", "--if-exists", "--file=-",
+                backup.location().toString()), psql, psqlArguments, environment);
+        runs.forEach(run -> cleanup.add(run::stop));
+        int psqlExit = runs.get(1).await();
+        int restoreExit = runs.get(0).await();
+        if (psqlExit != 0) return runs.get(1).failure(psqlExit);
+        return restoreExit == 0 ? null : runs.get(0).failure(restoreExit);
+    }
+
+    /**
+     * Directory format: the drops commit first, then {@code pg_restore --jobs}, which cannot run in one transaction.
+     *
+     * @return the failure message, or null on success
+     */
+    private static String restoreWithJobs(ClientTool pgRestore, StoredBackup backup, int jobs,
+            List<Leftover> leftovers, Connection connection, ConnectionSpec spec, ClientEnvironment environment,
+            Cleanup cleanup) throws SQLException {
+        if (!leftovers.isEmpty()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (Leftover leftover : leftovers) {
+                    statement.execute(leftover.drop());
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        ToolRun run = ToolRun.start(pgRestore, arguments(BackupFormat.DIRECTORY, jobs, true, spec.libpqUri(),
+                backup.location()), environment, false);
+        cleanup.add(run::stop);
+        int exitCode = run.await();
+        return exitCode == 0 ? null : run.failure(exitCode);
+    }
+
+    /** {@return the psql of pg_restore's installation: pg_restore's scripts may use commands only it knows} */
+    private ClientTool psql(ClientTool pgRestore) {
+        return context.tools().find("psql", pgRestore.major(), "to run pg_restore " + pgRestore.version()
+                + "'s script after dropping what the backup does not hold");
     }
 
     /** {@return the arguments of a pg_restore run into {@code databaseUri}} */

@@ -57,6 +57,42 @@ final class Tables {
         }
     }
 
+    /**
+     * {@return "x references y" for each foreign key from a table outside {@code chosen} to one in it, and "v depends
+     * on y" for each view outside it that reads one: {@code pg_restore --clean} cannot replace such a table}
+     */
+    static List<String> dependentsOutside(Connection connection, List<BackupTable> chosen) throws SQLException {
+        List<String> dependents = new ArrayList<>();
+        if (chosen.isEmpty()) return dependents;
+        String[] names = chosen.stream().map(BackupTable::sqlName).toArray(String[]::new);
+        try (PreparedStatement query = connection.prepareStatement("with chosen as ("
+                + " select pg_catalog.to_regclass(n) as oid from unnest(?::text[]) n),"
+                + " dependent as ("
+                + " select c.conrelid as outside, c.confrelid as inside, ' references ' as how"
+                + " from pg_catalog.pg_constraint c where c.contype = 'f'"
+                + " union select r.ev_class, d.refobjid, ' depends on '"
+                + " from pg_catalog.pg_depend d join pg_catalog.pg_rewrite r on r.oid = d.objid"
+                + " where d.classid = 'pg_catalog.pg_rewrite'::regclass"
+                + " and d.refclassid = 'pg_catalog.pg_class'::regclass and r.ev_class <> d.refobjid)"
+                + " select distinct format('%s.%s', o.nspname, oc.relname) || d.how"
+                + " || format('%s.%s', i.nspname, ic.relname)"
+                + " from dependent d"
+                + " join pg_catalog.pg_class oc on oc.oid = d.outside"
+                + " join pg_catalog.pg_namespace o on o.oid = oc.relnamespace"
+                + " join pg_catalog.pg_class ic on ic.oid = d.inside"
+                + " join pg_catalog.pg_namespace i on i.oid = ic.relnamespace"
+                + " where d.inside in (select oid from chosen) and d.outside not in (select oid from chosen)"
+                + " order by 1")) {
+            query.setArray(1, connection.createArrayOf("text", names));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    dependents.add(rows.getString(1));
+                }
+            }
+        }
+        return dependents;
+    }
+
     /** {@return {@code tables} with their exact row counts ({@code ONLY}: a partition counts its own rows)} */
     static List<BackupTable> count(Connection connection, List<BackupTable> tables) throws SQLException {
         List<BackupTable> counted = new ArrayList<>();

@@ -30,12 +30,7 @@ final class ToolRun {
      * @param keepOutput whether the caller reads standard output (otherwise it is discarded)
      */
     static ToolRun start(ClientTool tool, List<String> arguments, ClientEnvironment environment, boolean keepOutput) {
-        List<String> command = new ArrayList<>();
-        command.add(tool.path().toString());
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().clear();
-        builder.environment().putAll(environment.variables());
+        ProcessBuilder builder = builder(tool, arguments, environment);
         if (!keepOutput) builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         try {
             Process process = builder.start();
@@ -44,6 +39,36 @@ final class ToolRun {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + tool.describe() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts two programs with the first one's standard output connected to the second one's input by the
+     * operating system (the data does not pass through this JVM); the second one's output is discarded.
+     */
+    static List<ToolRun> piped(ClientTool first, List<String> firstArguments, ClientTool second,
+            List<String> secondArguments, ClientEnvironment environment) {
+        ProcessBuilder from = builder(first, firstArguments, environment);
+        ProcessBuilder to = builder(second, secondArguments, environment)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        try {
+            List<Process> processes = ProcessBuilder.startPipeline(List.of(from, to));
+            processes.get(0).getOutputStream().close();
+            return List.of(new ToolRun(first, processes.get(0), environment),
+                    new ToolRun(second, processes.get(1), environment));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + first.describe() + " | " + second.describe() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static ProcessBuilder builder(ClientTool tool, List<String> arguments, ClientEnvironment environment) {
+        List<String> command = new ArrayList<>();
+        command.add(tool.path().toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(environment.variables());
+        return builder;
     }
 
     /** {@return the program's standard output} */
