@@ -11,6 +11,11 @@ import java.time.Duration;
  * @param output   the end of what it printed (both streams), with passwords masked
  */
 public record CommandRecord(String command, int exitCode, Duration duration, String output) {
+    /** Keeps milliseconds, as the manifest does. */
+    public CommandRecord {
+        duration = Duration.ofMillis(duration.toMillis());
+    }
+
     /** {@return whether it succeeded} */
     public boolean succeeded() {
         return exitCode == 0;

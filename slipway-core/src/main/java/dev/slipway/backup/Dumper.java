@@ -54,6 +54,10 @@ final class Dumper {
         Instant startedAt = Instant.now();
         BackupFormat format = request.format().orElse(context.config().format());
         checkRequest(request, format);
+        if (format == BackupFormat.NONE && context.config().command().isEmpty()) {
+            throw SlipwayException.badInput("format \"none\" means only the backup command runs, but there is none",
+                    "[backup] command", "set [backup] command, or choose -F custom or -F directory");
+        }
         ConnectionSpec spec = context.requireSpec("a backup");
         directory.prepare();
         try (Cleanup cleanup = new Cleanup();
