@@ -273,9 +273,9 @@ public final class Migrator {
                 for (AuditEntry audit : history.readAudit(session)) {
                     if (!"apply".equals(audit.action())) continue;
                     if ("failed".equals(audit.outcome())) {
-                        lastFailures.put(audit.script(), audit.detail());
+                        lastFailures.put(keyOf(audit), audit.detail());
                     } else {
-                        lastFailures.remove(audit.script());
+                        lastFailures.remove(keyOf(audit));
                     }
                 }
             }
@@ -284,6 +284,12 @@ public final class Migrator {
             throw SlipwayException.failed("could not read the history: " + UnitRunner.describe(e), "not touched",
                     "check the connection and the history schema (" + options.historySchema() + ")", e);
         }
+    }
+
+    /** Failures are matched by version, not by path: the same file may be reached through another location. */
+    private static String keyOf(AuditEntry audit) {
+        return audit.version() != null ? HistoryEntry.versionKey(Version.parse(audit.version()))
+                : HistoryEntry.repeatableKey(audit.description());
     }
 
     /** {@return the audit trail, oldest first} */
