@@ -69,9 +69,20 @@ public final class Migrator {
     /** Applies pending migrations up to {@code target} (null: all, then changed repeatables). */
     public MigrateResult migrate(Version target) {
         return locked("migrate", (session, runner) -> {
-            Reconciliation state = new Reconciliation(catalog, history.read(session), target);
+            List<HistoryEntry> entries = history.read(session);
+            if (entries.isEmpty() && !FlywayHistory.read(session, options.historySchema()).isEmpty()) {
+                throw SlipwayException.badInput("this database was migrated by Flyway (flyway_schema_history) and"
+                        + " Slipway has no history of it yet; running the files again would fail or duplicate work",
+                        options.historySchema() + ".flyway_schema_history", "not touched",
+                        "run `slipway baseline` to adopt Flyway's history, then `slipway migrate`");
+            }
+            Reconciliation state = new Reconciliation(catalog, entries, target);
             refuseOnProblems(state.problems(options.outOfOrder(), target), state.current(), "migrate");
             Version from = state.current();
+            if (target != null && from != null && target.compareTo(from) < 0) {
+                throw SlipwayException.badInput("the database is at version " + from + ", above the target " + target,
+                        "--target " + target, "not touched", "to go back, run `slipway downgrade --to " + target + "`");
+            }
             List<AppliedMigration> applied = new ArrayList<>();
             List<Candidate> todo = new ArrayList<>();
             state.baselineToApply().ifPresent(todo::add);
@@ -367,17 +378,19 @@ public final class Migrator {
         } catch (SQLException e) {
             state = "unknown (could not read the history: " + e.getMessage() + ")";
         }
-        String rerun = "slipway " + command;
+        // a downgrade needs its target again (-1, --to V, --base); say so rather than print a command that fails
+        String rerun = "downgrade".equals(command) ? "run the same `slipway downgrade` (with the same target) again"
+                : "run `slipway " + command + "` again";
         String next;
         if (failure.isLockTimeout()) {
-            String blockers = failure.blockers().isEmpty() ? "another session (it ended before it could be seen)"
+            String blockers = failure.blockers().isEmpty() ? "another session (not seen while we waited)"
                     : failure.blockers().stream().map(Blocker::describe).collect(Collectors.joining("; "));
             return SlipwayException.failedAt(unit.script() + " could not get its lock within the lock timeout, "
                     + failure.attempts() + " attempt(s); blocked by " + blockers, failure.where().toString(), state,
-                    "let that session finish or end it (select pg_terminate_backend(<pid>)), then run `" + rerun
-                            + "` again; or raise --lock-timeout / --lock-retries", failure);
+                    "let that session finish or end it (select pg_terminate_backend(<pid>)), then " + rerun
+                            + "; or raise --lock-timeout / --lock-retries", failure);
         }
-        next = "fix " + unit.script() + " and run `" + rerun + "` again";
+        next = "fix " + unit.script() + " and " + rerun;
         return SlipwayException.failedAt(failure.getMessage(), failure.where().toString(), state, next, failure);
     }
 

@@ -29,7 +29,7 @@ final class Reconciliation {
         this.catalog = catalog;
         history.forEach(entry -> entries.put(entry.key(), entry));
         this.newestApplied = history.stream()
-                .filter(e -> e.version() != null)
+                .filter(e -> e.version() != null && e.state() != MigrationState.PARTIAL)
                 .map(HistoryEntry::version)
                 .max(Comparator.naturalOrder())
                 .orElse(null);
