@@ -2,6 +2,7 @@ package dev.slipway;
 
 import dev.slipway.apply.ApplyListener;
 import dev.slipway.apply.ApplyOptions;
+import dev.slipway.config.EnvironmentConfig;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +14,10 @@ import java.util.Optional;
  * @param classLoader the class loader for class path locations and Java migrations
  * @param apply       how migrations are applied
  * @param listener    who hears about progress
+ * @param environment the environment of slipway.toml in use, if any
  */
 public record Settings(Optional<Slipway.ConnectionSource> connection, List<String> locations,
-        ClassLoader classLoader, ApplyOptions apply, ApplyListener listener) {
+        ClassLoader classLoader, ApplyOptions apply, ApplyListener listener, Optional<EnvironmentConfig> environment) {
     public Settings {
         locations = List.copyOf(locations);
     }

@@ -19,11 +19,15 @@ import dev.slipway.migration.ProblemType;
 import dev.slipway.migration.ScanResult;
 import dev.slipway.migration.SkippedFile;
 import dev.slipway.migration.Version;
+import dev.slipway.config.EnvironmentConfig;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Slipway as a library: applies, reverts and reports the migrations of one database.
@@ -59,16 +63,19 @@ public final class Slipway {
 
     /** Applies every pending migration, then new or changed repeatable ones. */
     public MigrateResult migrate() {
+        refuseInvalidSet();
         return guarded(() -> migrator.migrate(null));
     }
 
     /** Applies pending migrations up to and including {@code target}. */
     public MigrateResult migrate(Version target) {
+        refuseInvalidSet();
         return guarded(() -> migrator.migrate(target));
     }
 
     /** Reverts applied migrations with their down migrations. */
     public DowngradeResult downgrade(DowngradeTarget target) {
+        refuseInvalidSet();
         return guarded(() -> migrator.downgrade(target));
     }
 
@@ -84,12 +91,56 @@ public final class Slipway {
 
     /** Records the database as being at {@code version} without running anything. */
     public StampResult stamp(Version version) {
+        refuseInvalidSet();
         return guarded(() -> migrator.stamp(version));
     }
 
     /** Adopts an existing database: imports a Flyway history, or records {@code version} as the baseline. */
     public BaselineResult baseline(Version version) {
+        refuseInvalidSet();
         return guarded(() -> migrator.baseline(version));
+    }
+
+    /** {@return the database this instance changes: host, name, server version and current version} */
+    public TargetInfo target() {
+        String environment = settings.environment().map(EnvironmentConfig::name).orElse(null);
+        boolean protectedEnvironment = settings.environment().map(EnvironmentConfig::protectedEnvironment)
+                .orElse(false);
+        return guarded(() -> {
+            try (Connection session = openGuarded(); Statement query = session.createStatement();
+                 ResultSet rows = query.executeQuery("select coalesce(host(inet_server_addr()), 'local socket'),"
+                         + " current_database(), current_setting('server_version')")) {
+                rows.next();
+                return new TargetInfo(environment, protectedEnvironment, rows.getString(1), rows.getString(2),
+                        rows.getString(3), status().current());
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not read the target database: " + e.getMessage(),
+                        "not touched", "check the connection", e);
+            }
+        });
+    }
+
+    /**
+     * Checks the confirmation for a change to a protected environment: it must name the target database.
+     * Unprotected targets need none.
+     *
+     * @param typed the database name the user gave (with {@code --confirm} or at a prompt), or null
+     * @throws SlipwayException with {@link ExitStatus#USAGE} when the target is protected and {@code typed} does
+     *                          not name its database
+     */
+    public void confirm(TargetInfo target, String typed) {
+        if (!target.protectedEnvironment()) return;
+        if (typed == null) {
+            throw SlipwayException.badInput("environment " + target.environment() + " is protected: a change needs a"
+                    + " confirmation naming its database (" + target.database() + " on " + target.host() + ")",
+                    "--env " + target.environment(), "run it again with --confirm " + target.database());
+        }
+        if (!typed.equals(target.database())) {
+            throw SlipwayException.badInput("the confirmation '" + typed + "' does not name the database of"
+                    + " environment " + target.environment() + " (" + target.database() + " on " + target.host()
+                    + ")", "--confirm", "check that --env " + target.environment() + " is the environment you mean,"
+                    + " then confirm with its database name");
+        }
     }
 
     /** {@return files in the locations that are not migrations, and why} */
@@ -118,6 +169,17 @@ public final class Slipway {
             }
         }
         return new ValidationReport(set.size(), problems, scan.skipped(), database);
+    }
+
+    /** Files that contradict each other (two with one version, a down without an up) stop every change. */
+    private void refuseInvalidSet() {
+        List<Problem> problems = set.validate();
+        if (problems.isEmpty()) return;
+        String what = problems.stream().map(Problem::message).collect(Collectors.joining("\n  "));
+        String files = problems.stream().flatMap(p -> p.files().stream()).distinct().collect(Collectors.joining(", "));
+        String next = problems.stream().map(Problem::fix).distinct().collect(Collectors.joining("; "));
+        throw SlipwayException.badInput("the migrations contradict each other:\n  " + what, files, next
+                + "; then run `slipway validate`");
     }
 
     private Connection openGuarded() throws SQLException {

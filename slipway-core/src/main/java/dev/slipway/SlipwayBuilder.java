@@ -42,6 +42,7 @@ public final class SlipwayBuilder {
     private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
     private ApplyOptions apply = ApplyOptions.defaults();
     private ApplyListener listener = ApplyListener.NONE;
+    private EnvironmentConfig environment;
 
     SlipwayBuilder() {
     }
@@ -130,6 +131,7 @@ public final class SlipwayBuilder {
                         configFile.toString(), "add url = \"${DATABASE_URL}\" to [environments." + environmentName + "]");
             }
             url(target.url(), environment);
+            this.environment = target;
         } else if (variables.get("DATABASE_URL") != null && !variables.get("DATABASE_URL").isBlank()) {
             url(variables.get("DATABASE_URL"), environment);
         } else if (PG_VARIABLES.stream().anyMatch(variables::containsKey)) {
@@ -198,13 +200,19 @@ public final class SlipwayBuilder {
             }
         }
         ScanResult scan;
+        ClassLoader loader = classLoader;
+        if (parsed.stream().anyMatch(Location.Classes.class::isInstance)) {
+            // lives as long as the instance: Java migrations are loaded from it when they run
+            loader = MigrationScanner.classLoaderFor(parsed, classLoader);
+        }
         try {
-            scan = MigrationScanner.scan(parsed, classLoader);
+            scan = MigrationScanner.scan(parsed, loader);
         } catch (MigrationException e) {
             throw SlipwayException.badInput(e.getMessage(), String.join(",", locations),
                     "check --locations (or [migrations] locations in slipway.toml)");
         }
-        Settings settings = new Settings(Optional.ofNullable(connection), locations, classLoader, apply, listener);
+        Settings settings = new Settings(Optional.ofNullable(connection), locations, loader, apply, listener,
+                Optional.ofNullable(environment));
         return new Slipway(settings, scan, MigrationSet.of(scan));
     }
 

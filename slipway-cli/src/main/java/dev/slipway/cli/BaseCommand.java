@@ -3,6 +3,9 @@ package dev.slipway.cli;
 import dev.slipway.Slipway;
 import dev.slipway.SlipwayBuilder;
 import dev.slipway.db.Environment;
+import dev.slipway.TargetInfo;
+import dev.slipway.config.EnvironmentConfig;
+import java.io.Console;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -54,6 +57,27 @@ abstract class BaseCommand implements Callable<Integer> {
         if (options.lockWait != null) builder.lockWait(DurationConverter.parse("--lock-wait", options.lockWait));
         customize(builder);
         return builder.load();
+    }
+
+    /**
+     * Asks for the database name before a change to a protected environment: from {@code --confirm}, or typed at a
+     * prompt that shows the target when a terminal is attached.
+     */
+    final Slipway confirmed(Slipway slipway, String change) {
+        boolean isProtected = slipway.settings().environment().map(EnvironmentConfig::protectedEnvironment)
+                .orElse(false);
+        if (!isProtected) return slipway;
+        TargetInfo target = slipway.target();
+        String typed = options().confirm;
+        Console console = System.console();
+        if (typed == null && console != null && !options().json()) {
+            typed = console.readLine("%s on protected environment %s:%n  database %s on %s (PostgreSQL %s), at version"
+                    + " %s%nType the database name to continue: ", change, target.environment(), target.database(),
+                    target.host(), target.serverVersion(), target.current() == null ? "none" : target.current());
+            if (typed != null) typed = typed.strip();
+        }
+        slipway.confirm(target, typed);
+        return slipway;
     }
 
     /** Lets a command set more on the builder. */

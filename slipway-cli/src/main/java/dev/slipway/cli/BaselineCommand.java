@@ -14,7 +14,7 @@ final class BaselineCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        BaselineResult result = slipway().baseline(version == null ? null : Versions.parse("--version", version));
+        BaselineResult result = confirmed(slipway(), "baseline").baseline(version == null ? null : Versions.parse("--version", version));
         if (output().json()) {
             output().document(result);
         } else if (result.adopted() > 0) {

@@ -31,7 +31,8 @@ final class DowngradeCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        DowngradeResult result = slipway().downgrade(target());
+        DowngradeTarget target = target();
+        DowngradeResult result = confirmed(slipway(), "downgrade").downgrade(target);
         if (output().json()) {
             output().document(result);
         } else if (result.reverted().isEmpty()) {

@@ -2,7 +2,12 @@ package dev.slipway.cli;
 
 import dev.slipway.ExitStatus;
 import dev.slipway.SlipwayException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.db.PasswordRedactor;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -33,24 +38,43 @@ public final class Main {
         return ExitStatus.FAILED.code();
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static boolean wantsJson(List<String> args) {
+        int at = args.indexOf("--format");
+        return args.contains("--format=json") || at >= 0 && at + 1 < args.size() && "json".equals(args.get(at + 1));
+    }
+
     /** Prints the message of a failure; a stack trace only for unexpected failures with --verbose. */
     private static final class ProblemPrinter implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception problem, CommandLine command, ParseResult parsed) {
             PrintWriter err = command.getErr();
-            boolean verbose = parsed.expandedArgs().contains("--verbose") || parsed.expandedArgs().contains("-v");
-            if (problem instanceof SlipwayException e) {
-                err.println("error: " + e.getMessage());
-                if (verbose && e.getCause() != null) e.getCause().printStackTrace(err);
-                err.flush();
-                return e.status().code();
-            }
-            err.println("error: unexpected " + problem.getClass().getSimpleName() + ": " + problem.getMessage()
+            List<String> args = parsed.expandedArgs();
+            boolean verbose = args.contains("--verbose") || args.contains("-v");
+            int code = problem instanceof SlipwayException e ? e.status().code() : ExitStatus.FAILED.code();
+            String message = problem instanceof SlipwayException ? problem.getMessage()
+                    : "unexpected " + problem.getClass().getSimpleName() + ": " + problem.getMessage()
                     + "\n  database: unknown; run `slipway status` to see it"
-                    + "\n  next: rerun with --verbose for details, and report it if it persists");
-            if (verbose) problem.printStackTrace(err);
+                    + "\n  next: rerun with --verbose for details, and report it if it persists";
+            // messages are built without passwords; this is the last guard for text that came from elsewhere
+            message = PasswordRedactor.redact(message);
+            err.println("error: " + message);
+            if (verbose) {
+                Throwable trace = problem instanceof SlipwayException && problem.getCause() != null
+                        ? problem.getCause() : problem;
+                StringWriter text = new StringWriter();
+                trace.printStackTrace(new PrintWriter(text));
+                err.print(PasswordRedactor.redact(text.toString()));
+            }
             err.flush();
-            return ExitStatus.FAILED.code();
+            if (wantsJson(args)) {
+                ObjectNode error = JSON.createObjectNode();
+                error.putObject("error").put("exitCode", code).put("message", message);
+                command.getOut().println(error.toPrettyString());
+                command.getOut().flush();
+            }
+            return code;
         }
     }
 }

@@ -29,7 +29,7 @@ class MigrateCommand extends BaseCommand {
     }
 
     final Integer migrate(Version to) {
-        Slipway slipway = slipway();
+        Slipway slipway = confirmed(slipway(), "migrate");
         MigrateResult result = to == null ? slipway.migrate() : slipway.migrate(to);
         if (output().json()) {
             output().document(result);

@@ -14,7 +14,7 @@ final class StampCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        StampResult result = slipway().stamp(Versions.parse("stamp", version));
+        StampResult result = confirmed(slipway(), "stamp").stamp(Versions.parse("stamp", version));
         if (output().json()) {
             output().document(result);
         } else {

@@ -18,7 +18,9 @@ public record ApplyOptions(String historySchema, Duration lockTimeout, int lockR
         Duration lockWait, Duration concurrentIndexTimeout, boolean outOfOrder) {
 
     public ApplyOptions {
-        if (historySchema == null || historySchema.isBlank()) throw new IllegalArgumentException("history schema is empty");
+        if (historySchema == null || historySchema.isBlank()) {
+            throw new IllegalArgumentException("history schema is empty");
+        }
         if (lockRetries < 0) throw new IllegalArgumentException("lock retries must not be negative: " + lockRetries);
         requireNotNegative("lock timeout", lockTimeout);
         requireNotNegative("statement timeout", statementTimeout);
@@ -62,7 +64,8 @@ public record ApplyOptions(String historySchema, Duration lockTimeout, int lockR
     }
 
     public ApplyOptions withConcurrentIndexTimeout(Duration timeout) {
-        return new ApplyOptions(historySchema, lockTimeout, lockRetries, statementTimeout, lockWait, timeout, outOfOrder);
+        return new ApplyOptions(historySchema, lockTimeout, lockRetries, statementTimeout, lockWait, timeout,
+                outOfOrder);
     }
 
     public ApplyOptions withOutOfOrder(boolean allowed) {

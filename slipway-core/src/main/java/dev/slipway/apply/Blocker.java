@@ -17,6 +17,7 @@ public record Blocker(int pid, String user, String application, String state, In
     /** {@return a one-line description for messages} */
     public String describe() {
         return "pid " + pid + " (user " + user + ", application '" + application + "', " + state
-                + (xactStart == null ? "" : ", in a transaction since " + xactStart) + ", query: " + query.strip() + ")";
+                + (xactStart == null ? "" : ", in a transaction since " + xactStart) + ", query: " + query.strip()
+                + ")";
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -14,11 +15,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Watches, from a second session, which sessions block the runner's statement while it waits for a lock.
  * <p>PostgreSQL forgets the wait the moment {@code lock_timeout} cancels it, so the blockers must be seen during the
- * wait: a statement that runs longer than a quarter second is polled with {@code pg_blocking_pids}. Fast statements
- * cost nothing. Thread-safe; one per run, closed at its end.
+ * wait: a statement that runs longer than a quarter second (or half its lock timeout, if that is shorter) is polled
+ * with {@code pg_blocking_pids}. Fast statements cost nothing but the one watching session, opened by the first.
+ * Thread-safe; one per run, closed at its end.
  */
 final class BlockerWatch implements AutoCloseable {
     private static final long FIRST_LOOK_MS = 250;
+    private static final long MIN_FIRST_LOOK_MS = 10;
     private static final long EVERY_MS = 200;
 
     private final SessionOpener opener;
@@ -34,12 +37,30 @@ final class BlockerWatch implements AutoCloseable {
         this.opener = opener;
     }
 
-    /** Starts watching the backend {@code pid}; close the returned handle when its statement ends. */
-    Watching watch(int pid) {
+    /**
+     * Starts watching the backend {@code pid}; close the returned handle when its statement ends.
+     *
+     * @param pid         the runner's backend
+     * @param lockTimeout the statement's {@code lock_timeout}; the first look comes before it expires
+     */
+    Watching watch(int pid, Duration lockTimeout) {
         lastSeen = List.of();
-        ScheduledFuture<?> polling = scheduler.scheduleWithFixedDelay(() -> poll(pid), FIRST_LOOK_MS, EVERY_MS,
+        // the watching session is opened before the first statement that could wait, not by the first look: opening
+        // takes longer than a short lock_timeout, and a wait that has ended can no longer be seen
+        openWatcher();
+        long firstLook = lockTimeout.isZero() ? FIRST_LOOK_MS
+                : Math.max(MIN_FIRST_LOOK_MS, Math.min(FIRST_LOOK_MS, lockTimeout.toMillis() / 2));
+        ScheduledFuture<?> polling = scheduler.scheduleWithFixedDelay(() -> poll(pid), firstLook, EVERY_MS,
                 TimeUnit.MILLISECONDS);
         return () -> polling.cancel(false);
+    }
+
+    private synchronized void openWatcher() {
+        try {
+            if (watcher == null || watcher.isClosed()) watcher = opener.open();
+        } catch (SQLException e) {
+            // watching is best effort; the first look tries again
+        }
     }
 
     /** {@return the blockers seen last during the most recent watch, or none} */

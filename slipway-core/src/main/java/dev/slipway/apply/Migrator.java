@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -40,6 +42,7 @@ public final class Migrator {
     private final ApplyListener listener;
     private final Actor actor;
     private final HistoryTable history;
+    private final List<Problem> setProblems;
 
     /**
      * A migrator for a scanned set.
@@ -51,12 +54,13 @@ public final class Migrator {
      */
     public static Migrator create(SessionOpener sessions, MigrationSet set, ApplyOptions options,
             ApplyListener listener) {
-        return new Migrator(sessions, Catalogs.of(set), options, listener, Actor.current());
+        return new Migrator(sessions, Catalogs.of(set), set.validate(), options, listener, Actor.current());
     }
 
-    Migrator(SessionOpener sessions, Reconciliation.Catalog catalog, ApplyOptions options, ApplyListener listener,
-            Actor actor) {
+    Migrator(SessionOpener sessions, Reconciliation.Catalog catalog, List<Problem> setProblems, ApplyOptions options,
+            ApplyListener listener, Actor actor) {
         this.sessions = sessions;
+        this.setProblems = List.copyOf(setProblems);
         this.catalog = catalog;
         this.options = options;
         this.listener = listener;
@@ -66,21 +70,29 @@ public final class Migrator {
 
     /** Applies pending migrations up to {@code target} (null: all, then changed repeatables). */
     public MigrateResult migrate(Version target) {
+        // a set with two files for one version (and the like) would run one of them silently: refuse before connecting
+        refuseOnProblems(setProblems, null, "migrate", "not touched");
         return locked("migrate", (session, runner) -> {
             Reconciliation state = new Reconciliation(catalog, history.read(session), target);
-            refuseOnProblems(state.problems(options.outOfOrder(), target), state.current(), "migrate");
+            refuseOnProblems(state.problems(options.outOfOrder(), target), state.current(), "migrate", null);
             Version from = state.current();
             List<AppliedMigration> applied = new ArrayList<>();
             List<Candidate> todo = new ArrayList<>();
             state.baselineToApply().ifPresent(todo::add);
             todo.addAll(state.pending(target));
             if (target == null) todo.addAll(state.outdatedRepeatables());
+            // a mistake in the fifth file must not leave the first four applied: read every file before running one
+            for (Candidate candidate : todo) {
+                StepPlanner.Planned planned = plan(candidate.up(), runner, nothingApplied(from));
+                state.entry(candidate.up().key()).filter(e -> e.state() == MigrationState.PARTIAL)
+                        .ifPresent(partial -> checkStepsThatRan(candidate.up(), planned, partial, from));
+            }
             Version now = from;
             for (Candidate candidate : todo) {
                 Unit up = candidate.up();
                 HistoryEntry partial = state.entry(up.key())
                         .filter(e -> e.state() == MigrationState.PARTIAL).orElse(null);
-                StepPlanner.Planned planned = plan(up, runner, now);
+                StepPlanner.Planned planned = plan(up, runner, stateBefore(up, now));
                 try {
                     applied.add(new AppliedMigration(up.version(), up.description(), up.script(),
                             runner.apply(up, planned, partial)));
@@ -114,7 +126,8 @@ public final class Migrator {
                 if (entry.type() == MigrationType.BASELINE) {
                     throw SlipwayException.badInput("version " + entry.version() + " is the baseline; there is"
                             + " nothing below it to go back to", entry.script(), "at version " + state.current()
-                            + "; nothing reverted", "downgrade to " + entry.version() + " at most, or restore a backup");
+                            + "; nothing reverted", "downgrade to " + entry.version()
+                                    + " at most, or restore a backup");
                 }
                 Candidate candidate = byKey.get(entry.key());
                 if (candidate == null || candidate.down() == null) {
@@ -126,12 +139,13 @@ public final class Migrator {
                 }
             }
             Version from = state.current();
+            toRevert.forEach(entry -> plan(byKey.get(entry.key()).down(), runner, nothingApplied(from)));
             List<AppliedMigration> reverted = new ArrayList<>();
             Version now = from;
             for (int i = 0; i < toRevert.size(); i++) {
                 HistoryEntry entry = toRevert.get(i);
                 Unit down = byKey.get(entry.key()).down();
-                StepPlanner.Planned planned = plan(down, runner, now);
+                StepPlanner.Planned planned = plan(down, runner, stateBefore(down, now));
                 try {
                     reverted.add(new AppliedMigration(entry.version(), entry.description(), down.script(),
                             runner.revert(down, planned, entry)));
@@ -301,6 +315,7 @@ public final class Migrator {
             session.setAutoCommit(true);
             int pid = backendPid(session);
             int major = serverMajor(session);
+            endWithDeadClient(session, major);
             RunnerLock lock;
             try {
                 lock = RunnerLock.acquire(session, options.historySchema(), options.lockWait(),
@@ -308,7 +323,8 @@ public final class Migrator {
             } catch (RunnerLock.LockHeldException e) {
                 String holder = e.holder().map(RunnerLock.LockHolder::describe).orElse("a session that just ended");
                 throw SlipwayException.failed("another Slipway run holds the migration lock on this database: "
-                        + holder + "; waited " + e.waited().toSeconds() + " s", "not touched by this run",
+                        + holder + "; waited " + String.format(Locale.ROOT, "%.1f", e.waited().toMillis() / 1000.0)
+                        + " s", "not touched by this run",
                         "wait for that run to finish" + e.holder().map(h -> " (see: select state, query from"
                                 + " pg_stat_activity where pid = " + h.pid() + ")").orElse("")
                                 + ", or wait longer with --lock-wait", null);
@@ -316,7 +332,11 @@ public final class Migrator {
             try (lock; BlockerWatch watch = new BlockerWatch(sessions)) {
                 history.ensureCreated(session);
                 UnitRunner runner = new UnitRunner(session, pid, major, history, options, listener, watch, actor);
-                return work.run(session, runner);
+                try {
+                    return work.run(session, runner);
+                } finally {
+                    resetSettings(session, major);
+                }
             }
         } catch (SQLException e) {
             throw SlipwayException.failed(command + " failed: " + UnitRunner.describe(e),
@@ -337,10 +357,10 @@ public final class Migrator {
                         ? " partly ran: " + e.stepsDone() + " step(s) done; re-running the downgrade resumes"
                         : " was rolled back, the migration is still applied").orElse(" completed");
             } else {
-                state = at + "; " + unit.script() + entry.map(e -> e.state() == MigrationState.PARTIAL
-                        ? " is partly applied: " + e.stepsDone() + " step(s) done and recorded; re-running resumes"
-                                + " after them"
-                        : " is applied").orElse(" was rolled back, nothing of it is applied");
+                state = at + "; " + unit.script() + entry.map(e -> e.state() != MigrationState.PARTIAL ? " is applied"
+                        : e.stepsDone() == 0 ? " runs step by step and none of its steps is applied yet"
+                        : " is partly applied: " + e.stepsDone() + " step(s) done and recorded; re-running resumes"
+                                + " after them").orElse(" was rolled back, nothing of it is applied");
             }
         } catch (SQLException e) {
             state = "unknown (could not read the history: " + e.getMessage() + ")";
@@ -360,19 +380,41 @@ public final class Migrator {
     }
 
     /** Reads and plans a migration just before it runs; a mistake in it stops the run before it starts. */
-    private static StepPlanner.Planned plan(Unit unit, UnitRunner runner, Version current) {
+    private static StepPlanner.Planned plan(Unit unit, UnitRunner runner, String databaseState) {
         try {
             return unit.steps().apply(runner.serverMajor());
         } catch (MigrationFormatException e) {
-            throw SlipwayException.badInput(e.problem(), e.where().toString(), stateBefore(unit, current),
+            throw SlipwayException.badInput(e.problem(), e.where().toString(), databaseState,
                     "fix " + unit.script() + " and run the command again");
         } catch (SqlSyntaxException e) {
             throw SlipwayException.badInput(e.getMessage(), unit.script() + ":" + e.line(),
-                    stateBefore(unit, current), "fix " + unit.script() + " and run the command again");
+                    databaseState, "fix " + unit.script() + " and run the command again");
         } catch (UncheckedIOException e) {
             throw SlipwayException.badInput("could not read " + unit.script() + ": " + e.getCause().getMessage(),
-                    unit.script(), stateBefore(unit, current), "check the file and run the command again");
+                    unit.script(), databaseState, "check the file and run the command again");
         }
+    }
+
+    /**
+     * A partly applied migration whose file changed resumes only if the steps that ran are as they were: the usual
+     * fix after a failed step is to correct that step, and refusing it would leave no way forward.
+     */
+    private void checkStepsThatRan(Unit unit, StepPlanner.Planned planned, HistoryEntry partial, Version current) {
+        if (Objects.equals(partial.checksum(), unit.checksum())) return;
+        int done = partial.stepsDone();
+        if (done == 0 || Objects.equals(partial.stepsChecksum(), Step.checksumOf(planned.steps(), done))) {
+            listener.on(new ApplyEvent.Note(unit.script(), "the file changed since the run that stopped after step "
+                    + done + "; the " + done + " step(s) that ran are unchanged, so this run resumes after them"));
+            return;
+        }
+        throw SlipwayException.badInput(unit.script() + " changed after it was partly applied on "
+                + partial.appliedAt() + ": its first " + done + " step(s) ran, and they are not the same now",
+                unit.script(), nothingApplied(current), "put back the statements that ran (see `git log -p "
+                        + unit.script() + "`), change only what comes after them, and run the command again");
+    }
+
+    private static String nothingApplied(Version current) {
+        return (current == null ? "no version applied" : "at version " + current) + "; nothing applied by this run";
     }
 
     private static String stateBefore(Unit unit, Version current) {
@@ -380,15 +422,16 @@ public final class Migrator {
                 + " not started";
     }
 
-    private void refuseOnProblems(List<Problem> problems, Version current, String command) {
+    private static void refuseOnProblems(List<Problem> problems, Version current, String command,
+            String databaseState) {
         if (problems.isEmpty()) return;
         String what = problems.stream().map(Problem::message).collect(Collectors.joining("\n  "));
         String files = problems.stream().flatMap(p -> p.files().stream()).distinct()
                 .collect(Collectors.joining(", "));
-        String next = problems.stream().map(Problem::fix).distinct().collect(Collectors.joining("; "));
+        String next = problems.stream().map(Problem::fix).map(fix -> fix.endsWith(".") ? fix.substring(0,
+                fix.length() - 1) : fix).distinct().collect(Collectors.joining("; "));
         throw SlipwayException.badInput(command + " refused: " + what, files,
-                (current == null ? "no version applied" : "at version " + current) + "; nothing applied by this run",
-                next);
+                databaseState != null ? databaseState : nothingApplied(current), next);
     }
 
     private static int backendPid(Connection session) throws SQLException {
@@ -396,6 +439,31 @@ public final class Migrator {
              ResultSet rows = query.executeQuery("select pg_backend_pid()")) {
             rows.next();
             return rows.getInt(1);
+        }
+    }
+
+    /**
+     * Asks the server to check the client's socket while a statement runs. A runner killed mid-statement otherwise
+     * leaves its backend running that statement to the end, holding the runner lock and the migration's table locks
+     * all the while; with the check the server ends it within a second of the kill. Settable from PostgreSQL 14 on.
+     */
+    private static void endWithDeadClient(Connection session, int major) throws SQLException {
+        if (major < 14) return;
+        try (Statement set = session.createStatement()) {
+            set.execute("set client_connection_check_interval = '1s'");
+        }
+    }
+
+    /**
+     * Puts back the settings a run changes for the whole session, so that a connection from the application's pool
+     * goes back with the timeouts the application gets on every other connection.
+     */
+    private static void resetSettings(Connection session, int major) {
+        try (Statement reset = session.createStatement()) {
+            reset.execute("reset lock_timeout; reset statement_timeout"
+                    + (major >= 14 ? "; reset client_connection_check_interval" : ""));
+        } catch (SQLException e) {
+            // the session is closed next; a pool drops a connection that fails like this
         }
     }
 

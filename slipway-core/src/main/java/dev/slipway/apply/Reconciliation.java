@@ -95,13 +95,16 @@ final class Reconciliation {
      */
     List<Problem> problems(boolean outOfOrder, Version target) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, Candidate> byKey = new HashMap<>();
-        catalog.versioned().forEach(c -> byKey.put(c.up().key(), c));
-        catalog.baselines().forEach(c -> byKey.putIfAbsent(c.up().key(), c));
+        Map<String, Candidate> versionedByKey = new HashMap<>();
+        catalog.versioned().forEach(c -> versionedByKey.put(c.up().key(), c));
+        Map<String, Candidate> baselinesByKey = new HashMap<>();
+        catalog.baselines().forEach(c -> baselinesByKey.put(c.up().key(), c));
         for (HistoryEntry entry : entries.values().stream()
                 .sorted(Comparator.comparing(HistoryEntry::key)).toList()) {
             if (entry.type() == MigrationType.REPEATABLE) continue;
-            Candidate candidate = byKey.get(entry.key());
+            // B2 and V2 share the key V:2; a baseline row is checked against the baseline file only
+            Candidate candidate = (entry.type() == MigrationType.BASELINE ? baselinesByKey : versionedByKey)
+                    .get(entry.key());
             if (candidate == null) {
                 if (entry.type() == MigrationType.BASELINE || !entry.wasRun()) continue;
                 problems.add(new Problem(ProblemType.MISSING_FILE, "version " + entry.version() + " ("
@@ -110,11 +113,12 @@ final class Reconciliation {
                 continue;
             }
             Integer now = candidate.up().checksum();
-            if (entry.checksum() != null && now != null && !entry.checksum().equals(now) && entry.wasRun()) {
-                String what = entry.state() == MigrationState.APPLIED ? "was applied" : "was partly applied";
-                problems.add(new Problem(ProblemType.CHECKSUM_CHANGED, candidate.up().script() + " changed after it "
-                        + what + " on " + entry.appliedAt() + " (checksum then " + entry.checksum() + ", now " + now
-                        + ")", List.of(candidate.up().script()), "put back the content that ran (see `git log -p "
+            // a partly applied file may be fixed after the steps that ran: the runner compares those steps instead
+            if (entry.checksum() != null && now != null && !entry.checksum().equals(now) && entry.wasRun()
+                    && entry.state() != MigrationState.PARTIAL) {
+                problems.add(new Problem(ProblemType.CHECKSUM_CHANGED, candidate.up().script() + " changed after it"
+                        + " was applied on " + entry.appliedAt() + " (checksum then " + entry.checksum() + ", now "
+                        + now + ")", List.of(candidate.up().script()), "put back the content that ran (see `git log -p "
                         + candidate.up().script() + "`) and write the change as a new migration"));
             }
         }
@@ -144,8 +148,12 @@ final class Reconciliation {
         for (Candidate candidate : all) {
             Unit up = candidate.up();
             HistoryEntry entry = entries.get(up.key());
+            // B2 and V2 share the key V:2: the row belongs to the one of its type (a baseline row to the B file)
+            if (entry != null && (entry.type() == MigrationType.BASELINE) != (up.type() == MigrationType.BASELINE)) {
+                entry = null;
+            }
             if (up.type() == MigrationType.BASELINE && entry == null) continue;
-            seen.put(up.key(), true);
+            if (entry != null) seen.put(up.key(), true);
             PendingState state;
             String detail = null;
             if (entry == null) {
@@ -162,7 +170,8 @@ final class Reconciliation {
             } else if (entry.state() == MigrationState.PARTIAL) {
                 state = PendingState.PARTIAL;
                 detail = entry.stepsDone() + " step(s) done; the next run resumes"
-                        + (lastFailures.containsKey(up.script()) ? "; last error: " + lastFailures.get(up.script()) : "");
+                        + (lastFailures.containsKey(up.script()) ? "; last error: " + lastFailures.get(up.script())
+                                : "");
             } else if (entry.state() == MigrationState.REVERTING) {
                 state = PendingState.REVERTING;
                 detail = entry.stepsDone() + " step(s) of its down migration done";

@@ -2,7 +2,9 @@ package dev.slipway.apply;
 
 import dev.slipway.migration.JavaMigration;
 import dev.slipway.migration.MigrationName;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
  * A unit of a migration that either completes together with its history record or not at all.
@@ -24,6 +26,32 @@ sealed interface Step {
 
     /** A Java migration's {@code up} or {@code down}. */
     record JavaCall(JavaMigration migration, MigrationName name, boolean up, boolean inTransaction) implements Step {
+    }
+
+    /**
+     * {@return a checksum of the statements of the first {@code count} steps and of where each step ends} A run that
+     * resumes a partly applied migration compares it with the one recorded, to know the steps that ran are unchanged.
+     */
+    static int checksumOf(List<Step> steps, int count) {
+        CRC32 crc = new CRC32();
+        for (Step step : steps.subList(0, Math.min(count, steps.size()))) {
+            if (step instanceof InTransaction t) {
+                t.statements().forEach(statement -> update(crc, statement.statement().text()));
+            } else if (step instanceof Alone a) {
+                update(crc, a.statement().statement().text());
+            } else if (step instanceof JavaCall call) {
+                update(crc, call.migration().getClass().getName());
+            } else {
+                throw new AssertionError(step);
+            }
+            crc.update(1);
+        }
+        return (int) crc.getValue();
+    }
+
+    private static void update(CRC32 crc, String text) {
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        crc.update(0);
     }
 
     /** {@return the line where the step starts, for messages; 0 for Java} */

@@ -123,8 +123,8 @@ final class StepPlanner {
                         + " remove the block or the ROLLBACK", p.where());
             } else if (p.statement().cannotRunInTransaction(serverMajor)) {
                 if (block != null) {
-                    throw new MigrationFormatException(verb(p) + " cannot run inside the transaction block that starts at line " + blockStart.line(),
-                            p.where());
+                    throw new MigrationFormatException(verb(p) + " cannot run inside the transaction block that"
+                            + " starts at line " + blockStart.line(), p.where());
                 }
                 steps.add(new Step.Alone(p));
             } else if (block != null) {

@@ -89,7 +89,7 @@ final class UnitRunner {
                     done = partial.stepsDone();
                     inFlight = partial.stepInFlight();
                     listener.on(new ApplyEvent.Note(unit.script(), "resuming after step " + done + " of "
-                            + steps.size() + " (an earlier run was cut off)"));
+                            + steps.size() + " (an earlier run stopped there)"));
                 }
                 for (int k = done + 1; k <= steps.size(); k++) {
                     int stepNumber = k;
@@ -100,12 +100,14 @@ final class UnitRunner {
                             history.save(session, entry(unit, MigrationState.APPLIED, steps.size(), 0, started, t0));
                             history.audit(session, audit("apply", unit, "success", null, started, t0));
                         } else {
-                            history.markSteps(session, unit.key(), MigrationState.PARTIAL, stepNumber, 0);
+                            history.markSteps(session, unit.key(), MigrationState.PARTIAL, stepNumber, 0,
+                                    Step.checksumOf(steps, stepNumber));
                         }
                     };
                     if (step instanceof Step.Alone alone) {
                         boolean wasInFlight = inFlight == stepNumber;
-                        runAlone(unit, alone.statement(), wasInFlight, MigrationState.PARTIAL, stepNumber);
+                        runAlone(unit, alone.statement(), wasInFlight, MigrationState.PARTIAL, stepNumber,
+                                Step.checksumOf(steps, stepNumber - 1));
                         inTransaction(record);
                     } else {
                         runStep(unit, step, record);
@@ -151,15 +153,18 @@ final class UnitRunner {
                 int done = resuming ? applied.stepsDone() : 0;
                 int inFlight = resuming ? applied.stepInFlight() : 0;
                 if (!resuming) {
-                    inTransaction(() -> history.markSteps(session, applied.key(), MigrationState.REVERTING, 0, 0));
+                    inTransaction(() -> history.markSteps(session, applied.key(), MigrationState.REVERTING, 0, 0,
+                            Step.checksumOf(steps, 0)));
                 }
                 for (int k = done + 1; k <= steps.size(); k++) {
                     int stepNumber = k;
                     Step step = steps.get(k - 1);
                     Recorder record = k == steps.size() ? finish
-                            : () -> history.markSteps(session, applied.key(), MigrationState.REVERTING, stepNumber, 0);
+                            : () -> history.markSteps(session, applied.key(), MigrationState.REVERTING, stepNumber, 0,
+                                    Step.checksumOf(steps, stepNumber));
                     if (step instanceof Step.Alone alone) {
-                        runAlone(down, alone.statement(), inFlight == stepNumber, MigrationState.REVERTING, stepNumber);
+                        runAlone(down, alone.statement(), inFlight == stepNumber, MigrationState.REVERTING, stepNumber,
+                                Step.checksumOf(steps, stepNumber - 1));
                         inTransaction(record);
                     } else {
                         runStep(down, step, record);
@@ -205,7 +210,7 @@ final class UnitRunner {
                             lockTimeout = wantLock;
                             statementTimeout = wantStatement;
                         }
-                        execute(unit, statement);
+                        execute(unit, statement, lockTimeout);
                     }
                 } else if (step instanceof Step.JavaCall call) {
                     callJava(call);
@@ -240,7 +245,7 @@ final class UnitRunner {
      * Runs a statement that cannot run in a transaction, marked in flight so a cut-off run is judged by the catalog.
      */
     private void runAlone(Unit unit, PlannedStatement statement, boolean wasInFlight, MigrationState state,
-            int stepNumber) throws StepFailure, SQLException {
+            int stepNumber, int doneChecksum) throws StepFailure, SQLException {
         Optional<ConcurrentIndexBuild> index = statement.statement().concurrentIndexBuild();
         if (wasInFlight && index.isPresent() && index.get().indexName() != null) {
             Optional<Boolean> valid = indexValidity(index.get());
@@ -250,7 +255,7 @@ final class UnitRunner {
                 return;
             }
         }
-        inTransaction(() -> history.markSteps(session, unit.key(), state, stepNumber - 1, stepNumber));
+        inTransaction(() -> history.markSteps(session, unit.key(), state, stepNumber - 1, stepNumber, doneChecksum));
         boolean concurrentBuild = index.isPresent();
         Duration lockTimeout = concurrentBuild ? options.concurrentIndexTimeout()
                 : orDefault(statement.lockTimeout(), options.lockTimeout());
@@ -259,7 +264,7 @@ final class UnitRunner {
             if (index.isPresent()) dropIfInvalid(unit, index.get(), statement);
             try {
                 setTimeouts(false, lockTimeout, statementTimeout);
-                execute(unit, statement);
+                execute(unit, statement, lockTimeout);
                 return;
             } catch (SQLException e) {
                 boolean lockTimedOut = isLockTimeout(e);
@@ -302,13 +307,14 @@ final class UnitRunner {
                 : PgIdentifiers.qualified(index.schema(), index.indexName());
     }
 
-    private void execute(Unit unit, PlannedStatement statement) throws SQLException {
+    private void execute(Unit unit, PlannedStatement statement, Duration lockTimeout) throws SQLException {
         if (statement.batch() != null) {
             listener.on(new ApplyEvent.Note(unit.script(), "line " + statement.where().line()
                     + ": '-- slipway:batch' is read but keyset batching is not available yet;"
                     + " the statement runs whole, in one transaction"));
         }
-        try (Statement jdbc = session.createStatement(); BlockerWatch.Watching ignored = watch.watch(backendPid)) {
+        try (Statement jdbc = session.createStatement();
+             BlockerWatch.Watching ignored = watch.watch(backendPid, lockTimeout)) {
             jdbc.setEscapeProcessing(false);
             jdbc.execute(statement.statement().text());
         }
@@ -325,7 +331,8 @@ final class UnitRunner {
 
     private void setTimeouts(boolean local, Duration lockTimeout, Duration statementTimeout) throws SQLException {
         try (PreparedStatement set = session.prepareStatement(
-                "select pg_catalog.set_config('lock_timeout', ?, ?), pg_catalog.set_config('statement_timeout', ?, ?)")) {
+                "select pg_catalog.set_config('lock_timeout', ?, ?),"
+                        + " pg_catalog.set_config('statement_timeout', ?, ?)")) {
             set.setString(1, lockTimeout.toMillis() + "ms");
             set.setBoolean(2, local);
             set.setString(3, statementTimeout.toMillis() + "ms");

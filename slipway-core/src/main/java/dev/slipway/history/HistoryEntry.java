@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * One row of the current-state table: a migration that is applied, partly applied or being reverted.
  *
- * @param key          {@code V:<version>} for versioned and baseline migrations, {@code R:<description>} for repeatables
+ * @param key          {@code V:<version>} for versioned and baseline migrations, {@code R:<description>} for
+ *                     repeatables
  * @param version      the version, or null for a repeatable migration
  * @param type         versioned, repeatable or baseline ({@code stamp}ed rows keep their migration's type)
  * @param description  the description from the file or class name
@@ -20,10 +21,20 @@ import java.time.Instant;
  * @param appliedAt    when it was applied
  * @param durationMs   how long it took, in milliseconds
  * @param how          {@code run}, {@code stamp}, {@code baseline} or {@code adopted}
+ * @param stepsChecksum a checksum of the statements of the steps done, while partial or reverting, or null; lets a
+ *                      run resume a file that was fixed after the steps that ran
  */
 public record HistoryEntry(String key, Version version, MigrationType type, String description, String script,
         Integer checksum, MigrationState state, int stepsDone, int stepInFlight, String appliedBy, Instant appliedAt,
-        long durationMs, String how) {
+        long durationMs, String how, Integer stepsChecksum) {
+
+    /** A row without a checksum of its steps: applied, stamped, baselined or adopted. */
+    public HistoryEntry(String key, Version version, MigrationType type, String description, String script,
+            Integer checksum, MigrationState state, int stepsDone, int stepInFlight, String appliedBy,
+            Instant appliedAt, long durationMs, String how) {
+        this(key, version, type, description, script, checksum, state, stepsDone, stepInFlight, appliedBy, appliedAt,
+                durationMs, how, null);
+    }
 
     /** {@return the key of a versioned or baseline migration} */
     public static String versionKey(Version version) {
@@ -35,7 +46,10 @@ public record HistoryEntry(String key, Version version, MigrationType type, Stri
         return "R:" + description;
     }
 
-    /** {@return whether the migration ran here or under Flyway (not stamped or baselined), so its checksum is of what ran} */
+    /**
+     * {@return whether the migration ran here or under Flyway (not stamped or baselined), so its checksum is of what
+     * ran}
+     */
     public boolean wasRun() {
         return "run".equals(how) || "adopted".equals(how);
     }

@@ -73,7 +73,8 @@ public final class HistoryTable {
                     + " applied_by text not null default current_user,"
                     + " applied_at timestamptz not null default now(),"
                     + " duration_ms bigint not null default 0,"
-                    + " how text not null default 'run')");
+                    + " how text not null default 'run',"
+                    + " steps_checksum integer)");
             ddl.execute("create table if not exists " + audit + " ("
                     + " id bigserial primary key,"
                     + " action text not null,"
@@ -98,15 +99,18 @@ public final class HistoryTable {
         List<HistoryEntry> entries = new ArrayList<>();
         try (Statement query = connection.createStatement();
              ResultSet rows = query.executeQuery("select migration_key, version, type, description, script, checksum,"
-                     + " state, steps_done, step_in_flight, applied_by, applied_at, duration_ms, how from " + state)) {
+                     + " state, steps_done, step_in_flight, applied_by, applied_at, duration_ms, how, steps_checksum"
+                     + " from " + state)) {
             while (rows.next()) {
                 String version = rows.getString(2);
                 int checksum = rows.getInt(6);
+                Integer maybeChecksum = rows.wasNull() ? null : checksum;
+                int stepsChecksum = rows.getInt(14);
                 entries.add(new HistoryEntry(rows.getString(1), version == null ? null : Version.parse(version),
                         MigrationType.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5),
-                        rows.wasNull() ? null : checksum, MigrationState.of(rows.getString(7)), rows.getInt(8),
+                        maybeChecksum, MigrationState.of(rows.getString(7)), rows.getInt(8),
                         rows.getInt(9), rows.getString(10), rows.getTimestamp(11).toInstant(), rows.getLong(12),
-                        rows.getString(13)));
+                        rows.getString(13), rows.wasNull() ? null : stepsChecksum));
             }
         }
         return entries;
@@ -116,12 +120,13 @@ public final class HistoryTable {
     public void save(Connection connection, HistoryEntry entry) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("insert into " + state
                 + " (migration_key, version, type, description, script, checksum, state, steps_done, step_in_flight,"
-                + " applied_at, duration_ms, how) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " applied_at, duration_ms, how, steps_checksum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (migration_key) do update set version = excluded.version, type = excluded.type,"
                 + " description = excluded.description, script = excluded.script, checksum = excluded.checksum,"
                 + " state = excluded.state, steps_done = excluded.steps_done,"
                 + " step_in_flight = excluded.step_in_flight, applied_by = current_user,"
-                + " applied_at = excluded.applied_at, duration_ms = excluded.duration_ms, how = excluded.how")) {
+                + " applied_at = excluded.applied_at, duration_ms = excluded.duration_ms, how = excluded.how,"
+                + " steps_checksum = excluded.steps_checksum")) {
             upsert.setString(1, entry.key());
             upsert.setString(2, entry.version() == null ? null : entry.version().toString());
             upsert.setString(3, entry.type().name());
@@ -138,26 +143,37 @@ public final class HistoryTable {
             upsert.setTimestamp(10, Timestamp.from(entry.appliedAt()));
             upsert.setLong(11, entry.durationMs());
             upsert.setString(12, entry.how());
+            if (entry.stepsChecksum() == null) {
+                upsert.setNull(13, Types.INTEGER);
+            } else {
+                upsert.setInt(13, entry.stepsChecksum());
+            }
             upsert.executeUpdate();
         }
     }
 
-    /** Records progress of a migration that runs step by step. */
-    public void markSteps(Connection connection, String key, MigrationState newState, int stepsDone, int stepInFlight)
-            throws SQLException {
+    /**
+     * Records progress of a migration that runs step by step.
+     *
+     * @param stepsChecksum a checksum of the statements of the {@code stepsDone} steps
+     */
+    public void markSteps(Connection connection, String key, MigrationState newState, int stepsDone, int stepInFlight,
+            int stepsChecksum) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("update " + state
-                + " set state = ?, steps_done = ?, step_in_flight = ? where migration_key = ?")) {
+                + " set state = ?, steps_done = ?, step_in_flight = ?, steps_checksum = ? where migration_key = ?")) {
             update.setString(1, newState.stored());
             update.setInt(2, stepsDone);
             update.setInt(3, stepInFlight);
-            update.setString(4, key);
+            update.setInt(4, stepsChecksum);
+            update.setString(5, key);
             if (update.executeUpdate() != 1) throw new SQLException("no history row for " + key);
         }
     }
 
     /** Removes the row of a reverted or unstamped migration. */
     public void delete(Connection connection, String key) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("delete from " + state + " where migration_key = ?")) {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "delete from " + state + " where migration_key = ?")) {
             delete.setString(1, key);
             delete.executeUpdate();
         }

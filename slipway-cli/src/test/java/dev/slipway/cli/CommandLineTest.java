@@ -1,0 +1,159 @@
+package dev.slipway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.testkit.PostgresServer;
+import dev.slipway.testkit.PostgresServers;
+import dev.slipway.testkit.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a black box: exit codes, what it prints, and what it never prints. */
+class CommandLineTest {
+    @TempDir
+    Path project;
+
+    private TestDatabase db;
+    private Cli cli;
+    private Path migrations;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = PostgresServers.newDatabase(PostgresServers.defaultMajor(), "cli");
+        cli = new Cli(project, Map.of());
+        migrations = Files.createDirectories(project.resolve("db/migration"));
+        Files.writeString(migrations.resolve("V1__create_applications.sql"),
+                "create table applications (id bigint primary key, email text not null);\n");
+        Files.writeString(migrations.resolve("U1__create_applications.sql"), "drop table applications;\n");
+        Files.writeString(migrations.resolve("V2__add_interview_dates.sql"),
+                "alter table applications add column interview_dates date[];\n");
+        Files.writeString(migrations.resolve("U2__add_interview_dates.sql"),
+                "alter table applications drop column interview_dates;\n");
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.server().dropDatabase(db.name());
+    }
+
+    @Test
+    void migratesReportsAndGoesBackWithoutEverPrintingThePassword() throws Exception {
+        String url = db.libpqUrl();
+        String password = db.server().password();
+
+        cli.run("migrate", "--url", url).exitsWith(0).stdoutContains("applied 2 migration(s)", "none -> 2")
+                .printsNowhere(password);
+        cli.run("--url", url, "status").exitsWith(0).stdoutContains("current version: 2").printsNowhere(password);
+        cli.run("current", "--url", url).exitsWith(0).stdoutContains("current version: 2");
+
+        Cli.Result json = cli.run("status", "--url", url, "--format", "json").exitsWith(0);
+        JsonNode status = new ObjectMapper().readTree(json.stdout());
+        assertThat(status.get("current").asText()).isEqualTo("2");
+        assertThat(status.get("entries")).hasSize(2);
+
+        cli.run("downgrade", "-1", "--url", url).exitsWith(0).stdoutContains("reverted 1 migration(s)", "2 -> 1");
+        assertThat(db.queryLong("select count(*) from information_schema.columns"
+                + " where table_name = 'applications' and column_name = 'interview_dates'")).isZero();
+        cli.run("upgrade", "head", "--url", url).exitsWith(0).stdoutContains("1 -> 2");
+        cli.run("history", "--url", url).exitsWith(0).stdoutContains("apply", "revert", "V2__add_interview_dates.sql")
+                .printsNowhere(password);
+        cli.run("downgrade", "--base", "--url", url).exitsWith(0).stdoutContains("none (base)");
+        assertThat(db.queryLong("select count(*) from pg_tables where tablename = 'applications'")).isZero();
+    }
+
+    @Test
+    void aFailingStatementNamesTheLineTheDatabaseStateAndTheNextCommand() throws Exception {
+        Files.writeString(migrations.resolve("V3__broken.sql"),
+                "-- adds a column\nalter table applications\n  add column note text;\nselect no_such_column from applications;\n");
+        Cli.Result result = cli.run("migrate", "--url", db.libpqUrl()).exitsWith(1)
+                .stderrContains("V3__broken.sql", "V3__broken.sql:4", "database: at version 2",
+                        "nothing of it is applied", "next: fix", "slipway migrate")
+                .printsNowhere(db.server().password());
+        assertThat(result.stderr()).contains("no_such_column");
+
+        Cli.Result json = cli.run("migrate", "--url", db.libpqUrl(), "--format", "json").exitsWith(1);
+        JsonNode error = new ObjectMapper().readTree(json.stdout()).get("error");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(error.get("message").asText()).contains("V3__broken.sql:4");
+        assertThat(db.queryLong("select count(*) from information_schema.columns where column_name = 'note'")).isZero();
+    }
+
+    @Test
+    void validateNamesBothFilesOfADuplicateVersionAndExitsWithThree() throws Exception {
+        Files.writeString(migrations.resolve("V2__another_change.sql"), "select 1;\n");
+        cli.run("validate").exitsWith(3).stdoutContains("V2__add_interview_dates.sql", "V2__another_change.sql",
+                "problem");
+        cli.run("migrate", "--url", db.libpqUrl()).exitsWith(2);
+        assertThat(db.queryLong("select count(*) from pg_tables where tablename like 'slipway%'")).isZero();
+    }
+
+    @Test
+    void badUsageExitsWithTwoAndTouchesNothing() throws Exception {
+        cli.run("migrat").exitsWith(2);
+        cli.run("downgrade", "--url", db.libpqUrl()).exitsWith(2).stderrContains("-N, --to VERSION or --base");
+        cli.run("migrate", "--url", db.libpqUrl(), "--lock-timeout", "soon").exitsWith(2)
+                .stderrContains("--lock-timeout");
+        cli.run("migrate", "--url", "mysql://app:hunter2@db/app").exitsWith(2).printsNowhere("hunter2");
+        assertThat(db.queryLong("select count(*) from pg_tables where tablename like 'slipway%'")).isZero();
+    }
+
+    @Test
+    void anUnreachableServerIsAFailureWithTheUrlRedacted() throws Exception {
+        PostgresServer server = db.server();
+        String url = "postgresql://postgres:s3cr3t-pass@127.0.0.1:1/" + db.name();
+        cli.run("migrate", "--url", url).exitsWith(1).stderrContains("could not connect", "****")
+                .printsNowhere("s3cr3t-pass");
+        assertThat(server.port()).isNotEqualTo(1);
+    }
+
+    @Test
+    void readsTheEnvironmentFromSlipwayTomlAndRejectsTypos() throws Exception {
+        Files.writeString(project.resolve("slipway.toml"), "[environments.staging]\nurl = \"${STAGING_URL}\"\n");
+        Cli withUrl = new Cli(project, Map.of("STAGING_URL", db.libpqUrl()));
+        withUrl.run("migrate", "--env", "staging").exitsWith(0).stdoutContains("applied 2")
+                .printsNowhere(db.server().password());
+        withUrl.run("status", "--env", "production").exitsWith(2).stderrContains("staging");
+
+        Files.writeString(project.resolve("slipway.toml"), "[safety]\nlock_timout = \"2s\"\n");
+        cli.run("status", "--url", db.libpqUrl()).exitsWith(2).stderrContains("lock_timeout");
+    }
+
+    @Test
+    void aProtectedEnvironmentNeedsTheDatabaseNameBeforeAnyChange() throws Exception {
+        Files.writeString(project.resolve("slipway.toml"),
+                "[environments.production]\nurl = \"${DATABASE_URL}\"\nprotected = true\n");
+        Cli production = new Cli(project, Map.of("DATABASE_URL", db.libpqUrl()));
+        production.run("migrate", "--env", "production").exitsWith(2)
+                .stderrContains("protected", "--confirm " + db.name());
+        production.run("migrate", "--env", "production", "--confirm", "postgres").exitsWith(2)
+                .stderrContains("does not name the database");
+        assertThat(db.queryLong("select count(*) from pg_tables where tablename = 'applications'")).isZero();
+        production.run("status", "--env", "production").exitsWith(0);
+        production.run("migrate", "--env", "production", "--confirm", db.name()).exitsWith(0)
+                .stdoutContains("applied 2");
+        production.run("downgrade", "-1", "--env", "production").exitsWith(2);
+    }
+
+    @Test
+    void newWritesAnUpAndADownNumberedAfterTheNewest() throws Exception {
+        cli.run("new", "add interview notes").exitsWith(0).stdoutContains("V3__add_interview_notes.sql",
+                "U3__add_interview_notes.sql");
+        assertThat(migrations.resolve("V3__add_interview_notes.sql")).exists();
+        assertThat(migrations.resolve("U3__add_interview_notes.sql")).exists();
+        cli.run("validate").exitsWith(0);
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() throws Exception {
+        cli.run("--help").exitsWith(0).stdoutContains("migrate", "downgrade", "status", "history", "validate",
+                "stamp", "baseline", "new", "demo", "Exit codes");
+        cli.run("--version").exitsWith(0).stdoutContains("slipway");
+    }
+}
