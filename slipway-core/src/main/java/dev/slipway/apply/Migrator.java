@@ -328,7 +328,7 @@ public final class Migrator {
             session.setAutoCommit(true);
             int pid = backendPid(session);
             int major = serverMajor(session);
-            endWithDeadClient(session, major);
+            prepareSession(session, major);
             RunnerLock lock;
             try {
                 lock = RunnerLock.acquire(session, options.historySchema(), options.lockWait(),
@@ -457,14 +457,17 @@ public final class Migrator {
     }
 
     /**
-     * Asks the server to check the client's socket while a statement runs. A runner killed mid-statement otherwise
-     * leaves its backend running that statement to the end, holding the runner lock and the migration's table locks
-     * all the while; with the check the server ends it within a second of the kill. Settable from PostgreSQL 14 on.
+     * Gives the session the run's timeouts once, so a migration's transaction needs no round trip to set them unless
+     * a directive asks for others, and asks the server to check the client's socket while a statement runs: a runner
+     * killed mid-statement otherwise leaves its backend running that statement to the end, holding the runner lock
+     * and the migration's table locks all the while; with the check the server ends it within a second of the kill
+     * (settable from PostgreSQL 14 on).
      */
-    private static void endWithDeadClient(Connection session, int major) throws SQLException {
-        if (major < 14) return;
+    private void prepareSession(Connection session, int major) throws SQLException {
         try (Statement set = session.createStatement()) {
-            set.execute("set client_connection_check_interval = '1s'");
+            set.execute("set lock_timeout = '" + options.lockTimeout().toMillis() + "ms'; set statement_timeout = '"
+                    + options.statementTimeout().toMillis() + "ms'"
+                    + (major >= 14 ? "; set client_connection_check_interval = '1s'" : ""));
         }
     }
 
