@@ -88,18 +88,21 @@ public final class Migrator {
             state.baselineToApply().ifPresent(todo::add);
             todo.addAll(state.pending(target));
             if (target == null) todo.addAll(state.outdatedRepeatables());
-            // a mistake in the fifth file must not leave the first four applied: read every file before running one
+            // a mistake in the fifth file must not leave the first four applied: read every file before running one,
+            // once: the plans are kept, so each file is read and split a single time
+            List<StepPlanner.Planned> plans = new ArrayList<>(todo.size());
             for (Candidate candidate : todo) {
                 StepPlanner.Planned planned = plan(candidate.up(), runner, nothingApplied(from));
                 state.entry(candidate.up().key()).filter(e -> e.state() == MigrationState.PARTIAL)
                         .ifPresent(partial -> checkStepsThatRan(candidate.up(), planned, partial, from));
+                plans.add(planned);
             }
             Version now = from;
-            for (Candidate candidate : todo) {
-                Unit up = candidate.up();
+            for (int i = 0; i < todo.size(); i++) {
+                Unit up = todo.get(i).up();
                 HistoryEntry partial = state.entry(up.key())
                         .filter(e -> e.state() == MigrationState.PARTIAL).orElse(null);
-                StepPlanner.Planned planned = plan(up, runner, stateBefore(up, now));
+                StepPlanner.Planned planned = plans.set(i, null);   // let it go once it has run
                 try {
                     applied.add(new AppliedMigration(up.version(), up.description(), up.script(),
                             runner.apply(up, planned, partial)));
