@@ -271,53 +271,73 @@ public final class BackupBenchmark {
     private String report(String started, String loadBefore, String loadAfter, String facts) throws Exception {
         StringBuilder out = new StringBuilder();
         out.append(START).append("\n\n");
+        header(out, started, loadBefore, loadAfter, facts);
+        summary(out);
+        everyRun(out);
+        out.append(END);
+        return out.toString();
+    }
+
+    private void header(StringBuilder out, String started, String loadBefore, String loadAfter, String facts)
+            throws Exception {
         out.append("Slipway's `backup` and `restore` against the bare commands a runbook types, on one pgbench")
                 .append(" database and one server, in one run. Run it again rather than editing these numbers:\n\n")
                 .append("```sh\nmvn -B -q -pl slipway-bench -am package -DskipTests\n")
                 .append("java -cp 'slipway-bench/target/slipway-bench-0.1.0-SNAPSHOT.jar:slipway-bench/target/lib/*'")
                 .append(" \\\n    dev.slipway.bench.BackupBenchmark --scale ").append(options.scale())
-                .append(" --runs ").append(options.runs()).append(" --jobs ").append(options.jobs()).append("\n```\n\n");
+                .append(" --runs ").append(options.runs()).append(" --jobs ").append(options.jobs())
+                .append("\n```\n\n");
         out.append("| | |\n|---|---|\n")
                 .append("| date | ").append(started).append(" |\n")
-                .append("| processors (`nproc`) | ").append(Runtime.getRuntime().availableProcessors()).append(" |\n")
-                .append("| `java -version` | ").append(System.getProperty("java.vm.name")).append(' ')
+                .append("| processors (`nproc`) | ").append(Runtime.getRuntime().availableProcessors())
+                .append(" |\n")
+                .append("| Java | ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(" |\n")
-                .append("| PostgreSQL | ").append(serverVersion()).append(" (testkit server: fsync, synchronous_commit")
-                .append(" and full_page_writes off) |\n")
+                .append("| PostgreSQL | ").append(serverVersion())
+                .append(" (testkit server: fsync, synchronous_commit and full_page_writes off) |\n")
                 .append("| client programs | ").append(firstLine(List.of("pg_dump", "--version"))).append(" |\n")
                 .append("| database | ").append(facts).append(" |\n")
-                .append("| load average (1, 5, 15 min) | ").append(loadBefore).append(" at the start, ").append(loadAfter)
-                .append(" at the end |\n\n");
+                .append("| load average (1, 5, 15 min) | ").append(loadBefore).append(" at the start, ")
+                .append(loadAfter).append(" at the end |\n\n");
         out.append("Each cell is the median of ").append(options.runs()).append(" runs (min to max). Wall time from")
                 .append(" process start to exit; for Slipway that is a fresh JVM per operation, JVM start included.")
                 .append(" Overhead is Slipway's median against the bare command's.\n\n");
+    }
+
+    private void summary(StringBuilder out) {
         out.append("| operation | bare command | bare | Slipway | overhead | Slipway peak RSS | dump size |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|\n");
         for (String operation : List.of("backup custom", "restore custom", "backup directory", "restore directory")) {
             List<Sample> bare = of(operation, "bare");
             List<Sample> slipway = of(operation, "slipway");
-            double bareMedian = median(bare.stream().map(Sample::seconds).toList());
-            double slipwayMedian = median(slipway.stream().map(Sample::seconds).toList());
+            double overhead = median(slipway.stream().map(Sample::seconds).toList())
+                    / median(bare.stream().map(Sample::seconds).toList()) - 1;
             long peak = slipway.stream().mapToLong(Sample::peakKb).max().orElse(0);
-            String size = operation.startsWith("backup") ? mib(median(bare.stream().map(s -> (double) s.bytes())
-                    .toList())) + " / " + mib(median(slipway.stream().map(s -> (double) s.bytes()).toList())) : "";
-            out.append("| ").append(operation.replace("directory", "directory, --jobs " + options.jobs())).append(" | `")
-                    .append(bareCommand(operation)).append("` | ").append(cell(bare)).append(" | ").append(cell(slipway))
-                    .append(" | ").append(String.format(Locale.ROOT, "%+.1f %%", 100 * (slipwayMedian / bareMedian - 1)))
+            String size = !operation.startsWith("backup") ? ""
+                    : mib(median(bare.stream().map(sample -> (double) sample.bytes()).toList())) + " / "
+                    + mib(median(slipway.stream().map(sample -> (double) sample.bytes()).toList()));
+            out.append("| ").append(operation.replace("directory", "directory, --jobs " + options.jobs()))
+                    .append(" | `").append(bareCommand(operation)).append("` | ").append(cell(bare))
+                    .append(" | ").append(cell(slipway))
+                    .append(" | ").append(String.format(Locale.ROOT, "%+.1f %%", 100 * overhead))
                     .append(" | ").append(mib(peak * 1024.0)).append(" | ").append(size).append(" |\n");
         }
         out.append("\nDump size: bare / Slipway. Peak RSS: the highest VmHWM of Slipway's JVM over the runs (pg_dump")
                 .append(" and pg_restore are separate processes in both columns).\n\n");
-        out.append("<details><summary>Every run</summary>\n\n| operation | tool | run | seconds | library ms |")
-                .append(" JVM start ms | peak RSS |\n|---|---|---:|---:|---:|---:|---:|\n");
+    }
+
+    private void everyRun(StringBuilder out) {
+        out.append("<details><summary>Every run</summary>\n\n")
+                .append("| operation | tool | run | seconds | in the library, ms | JVM start to main, ms")
+                .append(" | peak RSS |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|\n");
         for (Sample sample : samples) {
+            boolean bare = sample.tool().equals("bare");
             out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %s | %s | %s |%n", sample.operation(),
-                    sample.tool(), sample.run(), sample.seconds(), sample.tool().equals("bare") ? "" : sample.libraryMs(),
-                    sample.tool().equals("bare") ? "" : sample.jvmStartMs(),
-                    sample.tool().equals("bare") ? "" : mib(sample.peakKb() * 1024.0)));
+                    sample.tool(), sample.run(), sample.seconds(), bare ? "" : sample.libraryMs(),
+                    bare ? "" : sample.jvmStartMs(), bare ? "" : mib(sample.peakKb() * 1024.0)));
         }
-        out.append("\n</details>\n\n").append(END);
-        return out.toString();
+        out.append("\n</details>\n\n");
     }
 
     private String bareCommand(String operation) {

@@ -3,12 +3,14 @@ package dev.slipway.backup;
 import dev.slipway.SlipwayException;
 import dev.slipway.config.BackupFormat;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -170,7 +173,8 @@ final class BackupDirectory {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the backup directory " + root + ": " + reason(e), e);
+            throw SlipwayException.badInput("could not read the backup directory " + root + ": " + reason(e),
+                    "[backup] directory = \"" + root + "\"", "check its permissions, or give another --directory");
         }
         backups.sort(newestFirst());
         return new BackupListing(root, backups, unreadable);
@@ -244,7 +248,7 @@ final class BackupDirectory {
         List<StoredBackup> same = list().backups().stream()
                 .filter(b -> !b.id().equals(newest.id()))
                 .filter(b -> b.manifest().database().equals(newest.database())
-                        && java.util.Objects.equals(b.manifest().host(), newest.host())
+                        && Objects.equals(b.manifest().host(), newest.host())
                         && b.manifest().port() == newest.port())
                 .toList();
         List<String> removed = new ArrayList<>();
@@ -258,7 +262,7 @@ final class BackupDirectory {
 
     /** Deletes a file, or a folder with everything in it; a missing one is fine. */
     static void deleteTree(Path path) throws IOException {
-        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> children = Files.list(path)) {
                 for (Path child : children.toList()) {
                     deleteTree(child);
@@ -289,8 +293,8 @@ final class BackupDirectory {
 
     /** {@return the operating system's reason, e.g. "Read-only file system"} */
     static String reason(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) return fs.getReason();
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof FileSystemException fs && fs.getReason() != null) return fs.getReason();
+        if (e instanceof AccessDeniedException) return "permission denied";
         if (e instanceof FileAlreadyExistsException) return "a file of that name already exists";
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

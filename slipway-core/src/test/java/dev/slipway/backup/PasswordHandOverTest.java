@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.config.BackupConfig;
 import dev.slipway.testkit.PostgresServers;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ class PasswordHandOverTest {
         try {
             return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), entry)),
                     StandardCharsets.UTF_8);
-        } catch (java.io.IOException gone) {
+        } catch (IOException gone) {
             return "";
         }
     }

@@ -12,6 +12,8 @@ import dev.slipway.testkit.PostgresServers;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,7 +109,7 @@ class RestoreRefusalsTest {
                 backup.manifest().user(), backup.manifest().serverVersion(), backup.manifest().pgDumpVersion(), "2",
                 backup.manifest().createdAt(), backup.manifest().duration(), Files.size(notAnArchive),
                 BackupRoundTripTest.sha256(notAnArchive), Map.of(), "dev", backup.manifest().tables(),
-                java.util.List.of(), Verification.LISTED, null);
+                List.of(), Verification.LISTED, null);
         Files.writeString(project.resolve("backups/forged.json"), forged.toJson());
         assertThat(refused(confirmed("forged")).getMessage()).contains("is not an archive pg_restore can read");
     }
@@ -155,7 +157,7 @@ class RestoreRefusalsTest {
                 BackupListener.NONE).backup();
         Path data = folder.location().resolve(folder.manifest().files().keySet().stream()
                 .filter(name -> name.endsWith(".dat.gz")).findFirst().orElseThrow());
-        Files.write(data, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(data, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
         assertThat(refused(confirmed(folder.id())).getMessage()).contains("SHA-256 of " + data);
         Files.delete(data);
         assertThat(refused(confirmed(folder.id())).getMessage()).contains("missing: " + data.getFileName());
