@@ -26,8 +26,10 @@ import java.util.stream.Collectors;
 /**
  * Finds {@code pg_dump} and {@code pg_restore}: in the configured {@code bin_dir} only, when there is one; otherwise
  * on {@code PATH}, then in the usual install folders ({@code /usr/lib/postgresql/<major>/bin} on Debian and Ubuntu,
- * {@code /usr/pgsql-<major>/bin} on RHEL). Of those whose major version is high enough it picks the newest, the one
- * earlier in that order on a tie. Not thread-safe; one per operation (it remembers the versions it asked for).
+ * {@code /usr/pgsql-<major>/bin} on RHEL). Of those whose major version is high enough it picks the newest; on a
+ * tie, the program itself before a wrapper script (Debian's {@code /usr/bin/pg_dump} is a Perl script that starts
+ * the program of the same version, and costs a Perl start on every run), then the one earlier in that order.
+ * Not thread-safe; one per operation (it remembers the versions it asked for).
  */
 final class ClientTools {
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
@@ -65,7 +67,8 @@ final class ClientTools {
                 .max(Comparator.comparingInt(ClientTool::major));
         if (best.isPresent()) {
             int major = best.get().major();
-            return found.stream().filter(tool -> tool.major() == major).findFirst().orElseThrow();
+            List<ClientTool> newest = found.stream().filter(tool -> tool.major() == major).toList();
+            return newest.stream().filter(tool -> !isScript(tool.path())).findFirst().orElse(newest.get(0));
         }
         String where = binDir.map(dir -> "in " + dir + " ([backup] bin_dir)")
                 .orElse("on PATH or in /usr/lib/postgresql/*/bin or /usr/pgsql-*/bin");
@@ -103,6 +106,15 @@ final class ClientTools {
             probed.computeIfAbsent(place, p -> probe(program, p)).ifPresent(tools::add);
         }
         return tools;
+    }
+
+    private static boolean isScript(Path program) {
+        try (InputStream in = Files.newInputStream(program)) {
+            byte[] start = in.readNBytes(2);
+            return start.length == 2 && start[0] == '#' && start[1] == '!';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Asks the program for its version; one that does not answer like a PostgreSQL program is not a candidate. */
