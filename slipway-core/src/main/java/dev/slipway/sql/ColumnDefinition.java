@@ -35,14 +35,9 @@ public record ColumnDefinition(Token at, String name, TypeName type, boolean not
         return !defaultExpression.isEmpty();
     }
 
-    /** {@return the default expression's text, tokens joined by single spaces; empty when there is none} */
+    /** {@return the default expression's text, as readable SQL (whitespace normalised); empty when there is none} */
     public String defaultText() {
-        StringBuilder text = new StringBuilder();
-        for (Token token : defaultExpression) {
-            if (text.length() > 0) text.append(' ');
-            text.append(token.text());
-        }
-        return text.toString();
+        return TokenText.join(defaultExpression);
     }
 
     /** {@return whether the server fills the column of existing rows itself: a default, identity, serial or generated} */

@@ -77,9 +77,18 @@ final class CommandClassifier {
         if (cursor.accept("DOMAIN")) {
             QualifiedName domain = cursor.acceptQualifiedName();
             return domain == null ? null
-                    : new SqlCommand.CreateDomain(statement, domain, cursor.aheadAtTopLevel("CHECK"));
+                    : new SqlCommand.CreateDomain(statement, domain, domainConstrained(cursor));
         }
         return null;
+    }
+
+    /** {@return whether a domain definition ahead declares CHECK or NOT NULL (a DEFAULT NULL is no constraint)} */
+    private static boolean domainConstrained(TokenCursor cursor) {
+        while (!cursor.atEnd()) {
+            if (cursor.at("CHECK") || cursor.atAll("NOT", "NULL")) return true;
+            cursor.skipItem();
+        }
+        return false;
     }
 
     private static SqlCommand createIndex(SqlStatement statement, TokenCursor cursor, boolean unique) {

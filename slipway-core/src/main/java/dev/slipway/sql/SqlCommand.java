@@ -232,11 +232,11 @@ public sealed interface SqlCommand {
     /**
      * {@code CREATE DOMAIN name [AS] type [constraints]}.
      *
-     * @param statement the statement
-     * @param domain    the new domain
-     * @param check     whether it declares a {@code CHECK} constraint
+     * @param statement   the statement
+     * @param domain      the new domain
+     * @param constrained whether it declares a constraint ({@code CHECK} or {@code NOT NULL})
      */
-    record CreateDomain(SqlStatement statement, QualifiedName domain, boolean check) implements SqlCommand {
+    record CreateDomain(SqlStatement statement, QualifiedName domain, boolean constrained) implements SqlCommand {
     }
 
     /**

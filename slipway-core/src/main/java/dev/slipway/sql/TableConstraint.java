@@ -26,14 +26,9 @@ public record TableConstraint(Token at, String name, Kind kind, List<String> col
         expression = List.copyOf(expression);
     }
 
-    /** {@return the {@code CHECK} expression's text, tokens joined by single spaces} */
+    /** {@return the {@code CHECK} expression's text, as readable SQL (whitespace normalised)} */
     public String expressionText() {
-        StringBuilder text = new StringBuilder();
-        for (Token token : expression) {
-            if (text.length() > 0) text.append(' ');
-            text.append(token.text());
-        }
-        return text.toString();
+        return TokenText.join(expression);
     }
 
     /**

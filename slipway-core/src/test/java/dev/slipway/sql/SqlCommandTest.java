@@ -47,7 +47,7 @@ class SqlCommandTest {
         ColumnDefinition created = create.columns().get(2);
         assertThat(created.type().name()).isEqualTo("timestamp without time zone");
         assertThat(created.type().canonical()).isEqualTo("timestamp");
-        assertThat(created.defaultText()).isEqualTo("now ( )");
+        assertThat(created.defaultText()).isEqualTo("now()");
         assertThat(created.notNull()).isTrue();
         ColumnDefinition org = create.columns().get(3);
         assertThat(org.references()).isEqualTo(QualifiedName.of("orgs"));
@@ -169,9 +169,11 @@ class SqlCommandTest {
     void typesDomainsAndTransactions() {
         assertThat(((SqlCommand.AddEnumValue) command("ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok'")).positioned())
                 .isTrue();
-        assertThat(((SqlCommand.CreateDomain) command("CREATE DOMAIN d AS numeric(15,5) CHECK (value > 0)")).check())
+        assertThat(((SqlCommand.CreateDomain) command("CREATE DOMAIN d AS numeric(15,5) CHECK (value > 0)")).constrained())
                 .isTrue();
-        assertThat(((SqlCommand.CreateDomain) command("create domain d as text")).check()).isFalse();
+        assertThat(((SqlCommand.CreateDomain) command("create domain d as text default null")).constrained())
+                .isFalse();
+        assertThat(((SqlCommand.CreateDomain) command("create domain d int not null")).constrained()).isTrue();
         SqlCommand.AlterDomain domain = (SqlCommand.AlterDomain) command(
                 "ALTER DOMAIN d ADD CONSTRAINT c CHECK (value > 0) NOT VALID");
         assertThat(domain.addsConstraint()).isTrue();
