@@ -79,8 +79,8 @@ final class AddingColumnRewrite implements Rule {
         if (!column.hasDefault()) return null;
         if (pgMajor < FAST_DEFAULT_SINCE) return "before PostgreSQL 11 every DEFAULT is written into every row";
         String call = volatileCall(column.defaultExpression());
-        return call == null ? null : "DEFAULT " + column.defaultText() + " calls " + call
-                + "(), which is evaluated for each row if it is VOLATILE";
+        return call == null ? null : "DEFAULT " + column.defaultText() + " is computed for every row (" + call
+                + "() is not known to be immutable or stable)";
     }
 
     private static String volatileCall(List<Token> expression) {
