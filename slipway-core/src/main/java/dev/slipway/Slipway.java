@@ -143,6 +143,11 @@ public final class Slipway {
         }
     }
 
+    /** {@return the newest version among the migration files, if there is any} */
+    public java.util.Optional<Version> latestVersion() {
+        return set.latestVersion();
+    }
+
     /** {@return files in the locations that are not migrations, and why} */
     public List<SkippedFile> skippedFiles() {
         return scan.skipped();
@@ -160,7 +165,7 @@ public final class Slipway {
             database = "not checked: no database given";
         } else {
             try {
-                problems.addAll(migrator.problems());
+                problems.addAll(guarded(migrator::problems));
                 database = "connected to " + settings.connection().get().describe() + "; history checked";
             } catch (SlipwayException e) {
                 problems.add(new Problem(ProblemType.DATABASE, e.getMessage().lines().findFirst().orElse(""),

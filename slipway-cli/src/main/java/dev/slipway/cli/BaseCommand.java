@@ -49,7 +49,9 @@ abstract class BaseCommand implements Callable<Integer> {
         if (options.url != null) builder.url(options.url, environment);
         if (options.locations != null) builder.locations(options.locations);
         if (options.historySchema != null) builder.historySchema(options.historySchema);
-        if (options.lockTimeout != null) builder.lockTimeout(DurationConverter.parse("--lock-timeout", options.lockTimeout));
+        if (options.lockTimeout != null) {
+            builder.lockTimeout(DurationConverter.parse("--lock-timeout", options.lockTimeout));
+        }
         if (options.lockRetries != null) builder.lockRetries(options.lockRetries);
         if (options.statementTimeout != null) {
             builder.statementTimeout(DurationConverter.parse("--statement-timeout", options.statementTimeout));

@@ -9,12 +9,16 @@ import picocli.CommandLine.Option;
 @Command(name = "baseline", description = "Adopt an existing database: import flyway_schema_history if there is one,"
         + " otherwise record --version as the baseline below which nothing runs.")
 final class BaselineCommand extends BaseCommand {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--version", paramLabel = "VERSION", description = "The version the schema matches.")
     String version;
 
     @Override
     public Integer call() {
-        BaselineResult result = confirmed(slipway(), "baseline").baseline(version == null ? null : Versions.parse("--version", version));
+        BaselineResult result = confirmed(slipway(), "baseline")
+                .baseline(version == null ? null : Versions.parse("--version", version));
         if (output().json()) {
             output().document(result);
         } else if (result.adopted() > 0) {

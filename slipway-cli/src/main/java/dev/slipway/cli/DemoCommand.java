@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * {@code slipway demo}: a scripted tour on an embedded PostgreSQL with a sample recruiting database, showing what
  * Slipway does that a runbook does by hand.
  */
-@Command(name = "demo", description = "Tour Slipway on an embedded PostgreSQL with a sample app database.")
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Tour Slipway on an embedded PostgreSQL with a sample app database.")
 final class DemoCommand extends BaseCommand {
     @Option(names = "--pg-version", paramLabel = "MAJOR", defaultValue = "15",
             description = "PostgreSQL major version to start (12-17; default ${DEFAULT-VALUE}).")
@@ -31,6 +32,10 @@ final class DemoCommand extends BaseCommand {
 
     @Override
     public Integer call() throws SQLException {
+        if (pgVersion < 12 || pgVersion > 17) {
+            throw SlipwayException.badInput("PostgreSQL " + pgVersion + " is not supported", "--pg-version",
+                    "pick a major version from 12 to 17");
+        }
         Output out = output();
         out.line("== Starting an embedded PostgreSQL " + pgVersion + " (a throwaway cluster in a temporary folder)");
         try (PostgresServer server = PostgresServer.start(pgVersion)) {

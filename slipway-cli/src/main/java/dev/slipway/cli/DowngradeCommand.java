@@ -11,10 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code slipway downgrade -1 | --to V | --base}: runs down migrations. */
-@Command(name = "downgrade", description = "Revert applied migrations with their down migrations: -N (the newest N),"
+@Command(name = "downgrade", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Revert applied migrations with their down migrations: -N (the newest N),"
         + " --to VERSION (everything above it) or --base (everything).")
 final class DowngradeCommand extends BaseCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "-N", description = "How many to revert, e.g. -1.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "-N|base",
+            description = "How many to revert, e.g. -1; or base (as in Alembic) for everything.")
     String steps;
 
     @ArgGroup(exclusive = true)
@@ -54,8 +56,9 @@ final class DowngradeCommand extends BaseCommand {
             throw SlipwayException.badInput("say how far to go back: -N, --to VERSION or --base (exactly one)",
                     "downgrade", "e.g. slipway downgrade -1");
         }
+        if ("base".equals(steps)) return new DowngradeTarget.Base();
         if (steps != null) {
-            if (!steps.matches("-?\\d+")) {
+            if (!steps.matches("-?\\d+") || Integer.parseInt(steps.replace("-", "")) < 1) {
                 throw SlipwayException.badInput("not a number of steps: " + steps, "downgrade",
                         "e.g. slipway downgrade -1");
             }

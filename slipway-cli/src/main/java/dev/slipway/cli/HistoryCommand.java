@@ -6,7 +6,8 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code slipway history}: the audit trail. */
-@Command(name = "history", description = "Show the audit trail: every apply, revert, stamp and baseline.")
+@Command(name = "history", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Show the audit trail: every apply, revert, stamp and baseline.")
 final class HistoryCommand extends BaseCommand {
     @Override
     public Integer call() {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code slipway lint FILE...}: judges migration files offline, without a database. */
-@Command(name = "lint", description = "Check migration files for statements that lock, rewrite or destroy, without a"
+@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Check migration files for statements that lock, rewrite or destroy, without a"
         + " database. Exit 3 when a finding is at or above --fail-on.")
 final class LintCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", arity = "0..*",

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code slipway migrate [--target V]}: applies pending migrations. */
-@Command(name = "migrate", description = "Apply pending migrations (then new or changed repeatable ones).")
+@Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Apply pending migrations (then new or changed repeatable ones).")
 class MigrateCommand extends BaseCommand {
     @Option(names = "--target", paramLabel = "VERSION", description = "Stop after this version.")
     String target;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code slipway new DESC [--java] [--data]}: scaffolds a migration and its down migration. */
-@Command(name = "new", description = "Write a new migration (V file) and its down migration (U file), numbered after"
+@Command(name = "new", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Write a new migration (V file) and its down migration (U file), numbered after"
         + " the newest one.")
 final class NewCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "DESCRIPTION", description = "What the migration does.")

@@ -6,7 +6,8 @@ import dev.slipway.apply.StatusReport;
 import picocli.CommandLine.Command;
 
 /** {@code slipway status} (alias {@code current}): where the database stands. */
-@Command(name = "status", aliases = "current",
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        aliases = "current",
         description = "Show the current version and every applied, pending, partial or failed migration.")
 final class StatusCommand extends BaseCommand {
     @Override

@@ -7,7 +7,8 @@ import dev.slipway.migration.SkippedFile;
 import picocli.CommandLine.Command;
 
 /** {@code slipway validate}: checks files, directives, checksums, order, config and connectivity. */
-@Command(name = "validate", description = "Check migration files, directives, checksums, order, configuration and"
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Check migration files, directives, checksums, order, configuration and"
         + " the connection. Exit 3 when problems are found.")
 final class ValidateCommand extends BaseCommand {
     @Override

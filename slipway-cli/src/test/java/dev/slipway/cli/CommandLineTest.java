@@ -64,7 +64,10 @@ class CommandLineTest {
         cli.run("upgrade", "head", "--url", url).exitsWith(0).stdoutContains("1 -> 2");
         cli.run("history", "--url", url).exitsWith(0).stdoutContains("apply", "revert", "V2__add_interview_dates.sql")
                 .printsNowhere(password);
-        cli.run("downgrade", "--base", "--url", url).exitsWith(0).stdoutContains("none (base)");
+        cli.run("downgrade", "base", "--url", url).exitsWith(0).stdoutContains("none (base)");
+        cli.run("stamp", "head", "--url", url).exitsWith(0).stdoutContains("stamped version 2");
+        cli.run("status", "--url", url).exitsWith(0).stdoutContains("current version: 2");
+        cli.run("migrate", "--url", url).exitsWith(0).stdoutContains("up to date at version 2");
         assertThat(db.queryLong("select count(*) from pg_tables where tablename = 'applications'")).isZero();
     }
 
@@ -155,5 +158,10 @@ class CommandLineTest {
         cli.run("--help").exitsWith(0).stdoutContains("migrate", "downgrade", "status", "history", "validate",
                 "stamp", "baseline", "new", "demo", "Exit codes");
         cli.run("--version").exitsWith(0).stdoutContains("slipway");
+        cli.run("migrate", "--help").exitsWith(0).stdoutContains("--target", "--url");
+        cli.run("help", "downgrade").exitsWith(0).stdoutContains("--base");
+        cli.run("downgrade", "--help").exitsWith(0);
+        cli.run("downgrade", "-0", "--url", db.libpqUrl()).exitsWith(2);
+        cli.run("demo", "--pg-version", "11").exitsWith(2).stderrContains("12 to 17");
     }
 }

@@ -69,26 +69,40 @@ public final class Migrator {
     /** Applies pending migrations up to {@code target} (null: all, then changed repeatables). */
     public MigrateResult migrate(Version target) {
         return locked("migrate", (session, runner) -> {
-            Reconciliation state = new Reconciliation(catalog, history.read(session), target);
+            List<HistoryEntry> entries = history.read(session);
+            if (entries.isEmpty() && !FlywayHistory.read(session, options.historySchema()).isEmpty()) {
+                throw SlipwayException.badInput("this database was migrated by Flyway (flyway_schema_history) and"
+                        + " Slipway has no history of it yet; running the files again would fail or duplicate work",
+                        options.historySchema() + ".flyway_schema_history", "not touched",
+                        "run `slipway baseline` to adopt Flyway's history, then `slipway migrate`");
+            }
+            Reconciliation state = new Reconciliation(catalog, entries, target);
             refuseOnProblems(state.problems(options.outOfOrder(), target), state.current(), "migrate");
             Version from = state.current();
+            if (target != null && from != null && target.compareTo(from) < 0) {
+                throw SlipwayException.badInput("the database is at version " + from + ", above the target " + target,
+                        "--target " + target, "not touched", "to go back, run `slipway downgrade --to " + target + "`");
+            }
             List<AppliedMigration> applied = new ArrayList<>();
             List<Candidate> todo = new ArrayList<>();
             state.baselineToApply().ifPresent(todo::add);
             todo.addAll(state.pending(target));
             if (target == null) todo.addAll(state.outdatedRepeatables());
-            // a mistake in the fifth file must not leave the first four applied: read every file before running one
+            // a mistake in the fifth file must not leave the first four applied: read every file before running one,
+            // once: the plans are kept, so each file is read and split a single time
+            List<StepPlanner.Planned> plans = new ArrayList<>(todo.size());
             for (Candidate candidate : todo) {
                 StepPlanner.Planned planned = plan(candidate.up(), runner, nothingApplied(from));
                 state.entry(candidate.up().key()).filter(e -> e.state() == MigrationState.PARTIAL)
                         .ifPresent(partial -> checkStepsThatRan(candidate.up(), planned, partial, from));
+                plans.add(planned);
             }
             Version now = from;
-            for (Candidate candidate : todo) {
-                Unit up = candidate.up();
+            for (int i = 0; i < todo.size(); i++) {
+                Unit up = todo.get(i).up();
                 HistoryEntry partial = state.entry(up.key())
                         .filter(e -> e.state() == MigrationState.PARTIAL).orElse(null);
-                StepPlanner.Planned planned = plan(up, runner, stateBefore(up, now));
+                StepPlanner.Planned planned = plans.set(i, null);   // let it go once it has run
                 try {
                     applied.add(new AppliedMigration(up.version(), up.description(), up.script(),
                             runner.apply(up, planned, partial)));
@@ -273,9 +287,9 @@ public final class Migrator {
                 for (AuditEntry audit : history.readAudit(session)) {
                     if (!"apply".equals(audit.action())) continue;
                     if ("failed".equals(audit.outcome())) {
-                        lastFailures.put(audit.script(), audit.detail());
+                        lastFailures.put(keyOf(audit), audit.detail());
                     } else {
-                        lastFailures.remove(audit.script());
+                        lastFailures.remove(keyOf(audit));
                     }
                 }
             }
@@ -284,6 +298,12 @@ public final class Migrator {
             throw SlipwayException.failed("could not read the history: " + UnitRunner.describe(e), "not touched",
                     "check the connection and the history schema (" + options.historySchema() + ")", e);
         }
+    }
+
+    /** Failures are matched by version, not by path: the same file may be reached through another location. */
+    private static String keyOf(AuditEntry audit) {
+        return audit.version() != null ? HistoryEntry.versionKey(Version.parse(audit.version()))
+                : HistoryEntry.repeatableKey(audit.description());
     }
 
     /** {@return the audit trail, oldest first} */
@@ -311,7 +331,7 @@ public final class Migrator {
             session.setAutoCommit(true);
             int pid = backendPid(session);
             int major = serverMajor(session);
-            endWithDeadClient(session, major);
+            prepareSession(session, major);
             RunnerLock lock;
             try {
                 lock = RunnerLock.acquire(session, options.historySchema(), options.lockWait(),
@@ -361,17 +381,19 @@ public final class Migrator {
         } catch (SQLException e) {
             state = "unknown (could not read the history: " + e.getMessage() + ")";
         }
-        String rerun = "slipway " + command;
+        // a downgrade needs its target again (-1, --to V, --base); say so rather than print a command that fails
+        String rerun = "downgrade".equals(command) ? "run the same `slipway downgrade` (with the same target) again"
+                : "run `slipway " + command + "` again";
         String next;
         if (failure.isLockTimeout()) {
-            String blockers = failure.blockers().isEmpty() ? "another session (it ended before it could be seen)"
+            String blockers = failure.blockers().isEmpty() ? "another session (not seen while we waited)"
                     : failure.blockers().stream().map(Blocker::describe).collect(Collectors.joining("; "));
             return SlipwayException.failedAt(unit.script() + " could not get its lock within the lock timeout, "
                     + failure.attempts() + " attempt(s); blocked by " + blockers, failure.where().toString(), state,
-                    "let that session finish or end it (select pg_terminate_backend(<pid>)), then run `" + rerun
-                            + "` again; or raise --lock-timeout / --lock-retries", failure);
+                    "let that session finish or end it (select pg_terminate_backend(<pid>)), then " + rerun
+                            + "; or raise --lock-timeout / --lock-retries", failure);
         }
-        next = "fix " + unit.script() + " and run `" + rerun + "` again";
+        next = "fix " + unit.script() + " and " + rerun;
         return SlipwayException.failedAt(failure.getMessage(), failure.where().toString(), state, next, failure);
     }
 
@@ -438,14 +460,17 @@ public final class Migrator {
     }
 
     /**
-     * Asks the server to check the client's socket while a statement runs. A runner killed mid-statement otherwise
-     * leaves its backend running that statement to the end, holding the runner lock and the migration's table locks
-     * all the while; with the check the server ends it within a second of the kill. Settable from PostgreSQL 14 on.
+     * Gives the session the run's timeouts once, so a migration's transaction needs no round trip to set them unless
+     * a directive asks for others, and asks the server to check the client's socket while a statement runs: a runner
+     * killed mid-statement otherwise leaves its backend running that statement to the end, holding the runner lock
+     * and the migration's table locks all the while; with the check the server ends it within a second of the kill
+     * (settable from PostgreSQL 14 on).
      */
-    private static void endWithDeadClient(Connection session, int major) throws SQLException {
-        if (major < 14) return;
+    private void prepareSession(Connection session, int major) throws SQLException {
         try (Statement set = session.createStatement()) {
-            set.execute("set client_connection_check_interval = '1s'");
+            set.execute("set lock_timeout = '" + options.lockTimeout().toMillis() + "ms'; set statement_timeout = '"
+                    + options.statementTimeout().toMillis() + "ms'"
+                    + (major >= 14 ? "; set client_connection_check_interval = '1s'" : ""));
         }
     }
 

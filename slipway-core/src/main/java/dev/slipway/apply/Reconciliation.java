@@ -29,7 +29,7 @@ final class Reconciliation {
         this.catalog = catalog;
         history.forEach(entry -> entries.put(entry.key(), entry));
         this.newestApplied = history.stream()
-                .filter(e -> e.version() != null)
+                .filter(e -> e.version() != null && e.state() != MigrationState.PARTIAL)
                 .map(HistoryEntry::version)
                 .max(Comparator.naturalOrder())
                 .orElse(null);
@@ -138,7 +138,7 @@ final class Reconciliation {
         return problems;
     }
 
-    /** {@return every migration on disk or in the history, with how it stands} */
+    /** {@return every migration on disk or in the history, with how it stands; failures keyed by history key} */
     List<StatusEntry> status(Map<String, String> lastFailures) {
         List<StatusEntry> status = new ArrayList<>();
         Map<String, Boolean> seen = new HashMap<>();
@@ -161,16 +161,16 @@ final class Reconciliation {
                     state = PendingState.BELOW_BASELINE;
                 } else if (newestApplied != null && up.version().compareTo(newestApplied) < 0) {
                     state = PendingState.OUT_OF_ORDER;
-                } else if (lastFailures.containsKey(up.script())) {
+                } else if (lastFailures.containsKey(up.key())) {
                     state = PendingState.FAILED;
-                    detail = lastFailures.get(up.script());
+                    detail = lastFailures.get(up.key());
                 } else {
                     state = PendingState.PENDING;
                 }
             } else if (entry.state() == MigrationState.PARTIAL) {
                 state = PendingState.PARTIAL;
                 detail = entry.stepsDone() + " step(s) done; the next run resumes"
-                        + (lastFailures.containsKey(up.script()) ? "; last error: " + lastFailures.get(up.script())
+                        + (lastFailures.containsKey(up.key()) ? "; last error: " + lastFailures.get(up.key())
                                 : "");
             } else if (entry.state() == MigrationState.REVERTING) {
                 state = PendingState.REVERTING;

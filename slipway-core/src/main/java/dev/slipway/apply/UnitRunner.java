@@ -77,8 +77,8 @@ final class UnitRunner {
             if (planned.whyNotOneTransaction() == null && partial == null) {
                 Step only = steps.isEmpty() ? new Step.InTransaction(List.of()) : steps.get(0);
                 runStep(unit, only, () -> {
-                    history.save(session, entry(unit, MigrationState.APPLIED, steps.size(), 0, started, t0));
-                    history.audit(session, audit("apply", unit, "success", null, started, t0));
+                    history.saveAndAudit(session, entry(unit, MigrationState.APPLIED, steps.size(), 0, started, t0),
+                            audit("apply", unit, "success", null, started, t0));
                 });
             } else {
                 int done = 0;
@@ -97,8 +97,9 @@ final class UnitRunner {
                     boolean last = k == steps.size();
                     Recorder record = () -> {
                         if (last) {
-                            history.save(session, entry(unit, MigrationState.APPLIED, steps.size(), 0, started, t0));
-                            history.audit(session, audit("apply", unit, "success", null, started, t0));
+                            history.saveAndAudit(session,
+                                    entry(unit, MigrationState.APPLIED, steps.size(), 0, started, t0),
+                                    audit("apply", unit, "success", null, started, t0));
                         } else {
                             history.markSteps(session, unit.key(), MigrationState.PARTIAL, stepNumber, 0,
                                     Step.checksumOf(steps, stepNumber));
@@ -115,8 +116,8 @@ final class UnitRunner {
                 }
                 if (steps.isEmpty()) {
                     inTransaction(() -> {
-                        history.save(session, entry(unit, MigrationState.APPLIED, 0, 0, started, t0));
-                        history.audit(session, audit("apply", unit, "success", null, started, t0));
+                        history.saveAndAudit(session, entry(unit, MigrationState.APPLIED, 0, 0, started, t0),
+                                audit("apply", unit, "success", null, started, t0));
                     });
                 }
             }
@@ -197,7 +198,7 @@ final class UnitRunner {
             PlannedStatement current = null;
             try {
                 session.setAutoCommit(false);
-                setTimeouts(true, options.lockTimeout(), options.statementTimeout());
+                // the session already has the run's timeouts (see Migrator); only a directive changes them, locally
                 if (step instanceof Step.InTransaction t) {
                     Duration lockTimeout = options.lockTimeout();
                     Duration statementTimeout = options.statementTimeout();
@@ -275,7 +276,7 @@ final class UnitRunner {
                 throw new StepFailure(unit.script() + " failed: " + describe(e), positionOf(statement, e), e,
                         watch.lastSeen(), attempt, lockTimedOut);
             } finally {
-                setTimeouts(false, Duration.ZERO, Duration.ZERO);
+                setTimeouts(false, options.lockTimeout(), options.statementTimeout());
             }
         }
     }

@@ -2,15 +2,15 @@ package dev.slipway.migration;
 
 
 import dev.slipway.config.ClosestName;
+import dev.slipway.config.ConfigException;
+import dev.slipway.config.Durations;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads {@code slipway:} comments into {@link Directive}s. Stateless. */
@@ -18,10 +18,9 @@ final class DirectiveParser {
     private static final String MARKER = "slipway:";
     private static final List<String> NAMES =
             List.of("no-transaction", "lock-timeout", "statement-timeout", "allow", "batch");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
     private static final Pattern RULE = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*|\"[^\"]+\"");
-    private static final String DURATION_FORMS = "a whole number with a unit: 500ms, 3s, 2m or 1h";
+    private static final String DURATION_FORMS = "a number with a unit: 500ms, 1.5s, 2m or 1h";
 
     private DirectiveParser() {
     }
@@ -90,21 +89,14 @@ final class DirectiveParser {
         return duration(name, arguments, where);
     }
 
+    /** The same duration forms as slipway.toml and the flags ({@code 500ms}, {@code 1.5s}, {@code 2m}). */
     private static Duration duration(String what, String text, SourcePosition where) {
-        Matcher matcher = DURATION.matcher(text);
-        if (!matcher.matches()) {
+        try {
+            return Durations.parse(text);
+        } catch (ConfigException e) {
             throw new MigrationFormatException("bad duration '" + text + "' in " + what + ": use " + DURATION_FORMS,
                     where);
         }
-        long amount = Long.parseLong(matcher.group(1));
-        ChronoUnit unit = switch (matcher.group(2)) {
-            case "ms" -> ChronoUnit.MILLIS;
-            case "s" -> ChronoUnit.SECONDS;
-            case "m" -> ChronoUnit.MINUTES;
-            case "h" -> ChronoUnit.HOURS;
-            default -> throw new AssertionError(matcher.group(2));
-        };
-        return Duration.of(amount, unit);
     }
 
     private static Directive allow(String arguments, SourcePosition where) {

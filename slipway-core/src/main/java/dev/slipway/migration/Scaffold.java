@@ -69,7 +69,11 @@ public final class Scaffold {
         Version newest = null;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path file : files) {
-                NameParse parse = MigrationName.parse(file.getFileName().toString());
+                String fileName = file.getFileName().toString();
+                // a Java migration written by `new --java` counts too, so the next one does not reuse its version
+                NameParse parse = fileName.endsWith(".java")
+                        ? MigrationName.parseClassName(fileName.substring(0, fileName.length() - 5), fileName)
+                        : MigrationName.parse(fileName);
                 if (parse instanceof NameParse.Migration m && m.name().version() != null
                         && (newest == null || m.name().version().compareTo(newest) > 0)) {
                     newest = m.name().version();
@@ -98,12 +102,13 @@ public final class Scaffold {
                     + "UPDATE my_table SET new_column = old_column WHERE new_column IS NULL;\n";
         }
         return "-- " + request.description() + "\n"
-                + "-- Runs in one transaction with lock_timeout " + "3s (retried); see `slipway plan` before applying.\n\n";
+                + "-- Runs in one transaction with lock_timeout 3s, retried on lock timeouts;\n"
+                + "-- `slipway validate` checks it, `slipway migrate` applies it.\n\n";
     }
 
     private static String downTemplate(Request request) {
         return "-- Reverts: " + request.description() + "\n"
-                + "-- `slipway downgrade -1` runs this; `slipway test` checks that it restores the schema.\n\n";
+                + "-- `slipway downgrade -1` runs this; it should restore the schema as it was before.\n\n";
     }
 
     private static String javaTemplate(String className, Request request) {

@@ -72,6 +72,14 @@ class FailingStatementTest {
         assertThat(audit).extracting(AuditEntry::action, AuditEntry::version, AuditEntry::outcome)
                 .containsExactly(tuple("apply", "1", "success"), tuple("apply", "2", "failed"));
         assertThat(audit.get(1).detail()).contains("old_owners", "V2__accounts.sql:7");
+
+        Slipway throughAnotherSpelling = Slipway.configure().dataSource(db.dataSource())
+                .locations(Path.of("").toAbsolutePath().relativize(folder.dir()).toString()).load();
+        assertThat(throughAnotherSpelling.status().entries().get(1).script())
+                .isNotEqualTo(status.entries().get(1).script());
+        assertThat(throughAnotherSpelling.status().entries()).extracting(StatusEntry::state)
+                .as("the failure is found by version, whatever path reached the file")
+                .containsExactly(PendingState.APPLIED, PendingState.FAILED, PendingState.PENDING);
     }
 
     @Test

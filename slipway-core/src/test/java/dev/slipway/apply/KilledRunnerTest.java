@@ -95,7 +95,8 @@ class KilledRunnerTest {
         assertTheKilledSessionAndItsLockAreGone(db);
         Slipway slipway = folder.configure().lockWait(Duration.ZERO).load();
         StatusReport status = slipway.status();
-        assertThat(status.current()).isEqualTo(Version.parse("2"));
+        assertThat(status.current()).as("a partly applied version is not the current one")
+                .isEqualTo(Version.parse("1"));
         assertThat(status.entries()).extracting(e -> fileName(e.script()), StatusEntry::state).containsExactly(
                 tuple("V1__create_a.sql", PendingState.APPLIED),
                 tuple("V2__visits.sql", PendingState.PARTIAL));
