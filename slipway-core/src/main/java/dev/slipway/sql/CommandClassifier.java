@@ -105,9 +105,14 @@ final class CommandClassifier {
         if (elements != null) {
             for (List<Token> element : TokenCursor.splitAtCommas(elements)) {
                 boolean call = element.size() > 1 && element.get(1).isPunctuation("(");
-                if (element.get(0).isIdentifier() && !call) columns.add(element.get(0).identifier());
+                if (!element.get(0).isIdentifier() || call) {
+                    columns.clear();
+                    break;
+                }
+                columns.add(element.get(0).identifier());
             }
         }
+        if (cursor.aheadAtTopLevel("WHERE")) columns.clear();
         return new SqlCommand.CreateIndex(statement, name, table, unique, concurrently, columns);
     }
 

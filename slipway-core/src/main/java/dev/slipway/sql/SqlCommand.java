@@ -65,7 +65,8 @@ public sealed interface SqlCommand {
      * @param table        the indexed table
      * @param unique       whether it is {@code UNIQUE}
      * @param concurrently whether it says {@code CONCURRENTLY}
-     * @param columns      the indexed columns (plain column names only; expressions are left out)
+     * @param columns      the indexed columns when every element is a plain column and the index is not partial;
+     *                     otherwise empty
      */
     record CreateIndex(SqlStatement statement, String name, QualifiedName table, boolean unique, boolean concurrently,
                        List<String> columns) implements SqlCommand {

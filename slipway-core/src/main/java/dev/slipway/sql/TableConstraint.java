@@ -11,18 +11,22 @@ import java.util.Objects;
  * @param kind       what kind of constraint it is
  * @param columns    the columns it constrains, in order (empty for {@code CHECK} and {@code EXCLUDE})
  * @param references for a foreign key, the referenced table; otherwise null
+ * @param referencedColumns for a foreign key, the referenced columns when named (else the referenced table's
+ *                   primary key); otherwise empty
  * @param expression for {@code CHECK}, the tokens inside its parentheses; otherwise empty
  * @param usingIndex for {@code UNIQUE/PRIMARY KEY USING INDEX}, the index it adopts; otherwise null
  * @param notValid   whether it says {@code NOT VALID}, i.e. existing rows are not checked now
  */
 public record TableConstraint(Token at, String name, Kind kind, List<String> columns, QualifiedName references,
-                              List<Token> expression, String usingIndex, boolean notValid) {
+                              List<String> referencedColumns, List<Token> expression, String usingIndex,
+                              boolean notValid) {
 
     /** Checks that the parts are present. */
     public TableConstraint {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(kind, "kind");
         columns = List.copyOf(columns);
+        referencedColumns = List.copyOf(referencedColumns);
         expression = List.copyOf(expression);
     }
 

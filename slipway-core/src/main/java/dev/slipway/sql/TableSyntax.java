@@ -305,6 +305,7 @@ final class TableSyntax {
         List<String> columns = new ArrayList<>();
         List<Token> expression = List.of();
         QualifiedName references = null;
+        List<String> referencedColumns = List.of();
         String usingIndex = null;
         if (cursor.accept("CHECK")) {
             kind = TableConstraint.Kind.CHECK;
@@ -322,7 +323,10 @@ final class TableSyntax {
         } else if (cursor.acceptAll("FOREIGN", "KEY")) {
             kind = TableConstraint.Kind.FOREIGN_KEY;
             columns = names(cursor.acceptGroup());
-            if (cursor.accept("REFERENCES")) references = cursor.acceptQualifiedName();
+            if (cursor.accept("REFERENCES")) {
+                references = cursor.acceptQualifiedName();
+                referencedColumns = names(cursor.acceptGroup());
+            }
         } else if (cursor.accept("EXCLUDE")) {
             kind = TableConstraint.Kind.EXCLUDE;
         } else if (cursor.acceptAll("NOT", "NULL")) {
@@ -340,7 +344,8 @@ final class TableSyntax {
                 cursor.skipItem();
             }
         }
-        return new TableConstraint(at, name, kind, columns, references, expression, usingIndex, notValid);
+        return new TableConstraint(at, name, kind, columns, references, referencedColumns, expression, usingIndex,
+                notValid);
     }
 
     private static List<String> names(List<Token> group) {

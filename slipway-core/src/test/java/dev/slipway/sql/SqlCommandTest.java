@@ -125,7 +125,10 @@ class SqlCommandTest {
         assertThat(index.concurrently()).isTrue();
         assertThat(index.name()).isEqualTo("idx");
         assertThat(index.table()).isEqualTo(new QualifiedName("s", "t"));
-        assertThat(index.columns()).containsExactly("a");
+        assertThat(index.columns()).as("an expression makes the columns unknown").isEmpty();
+        assertThat(((SqlCommand.CreateIndex) command("create unique index on t (a, \"B\" desc)")).columns())
+                .containsExactly("a", "B");
+        assertThat(((SqlCommand.CreateIndex) command("create unique index on t (a) where b")).columns()).isEmpty();
         assertThat(command("create index on t (a)")).isInstanceOf(SqlCommand.CreateIndex.class);
         SqlCommand.DropIndex drop = (SqlCommand.DropIndex) command("DROP INDEX IF EXISTS a, s.b CASCADE");
         assertThat(drop.indexes()).containsExactly(QualifiedName.of("a"), new QualifiedName("s", "b"));
