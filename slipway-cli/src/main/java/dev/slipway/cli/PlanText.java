@@ -72,6 +72,7 @@ final class PlanText {
     }
 
     private static String seconds(Duration duration) {
+        if (duration.toMillis() < 1000) return duration.toMillis() + " ms";
         return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
