@@ -131,6 +131,10 @@ public record Impact(List<Lock> locks, Work work, boolean destructive, boolean m
             locks.add(new Lock(update.table(), LockMode.ROW_EXCLUSIVE));
             return new Impact(locks, Work.ROWS, !update.hasWhere(), true);
         }
+        if (command instanceof SqlCommand.Insert insert) {
+            locks.add(new Lock(insert.table(), LockMode.ROW_EXCLUSIVE));
+            return new Impact(locks, Work.CATALOG, false, true);
+        }
         if (command instanceof SqlCommand.Delete delete) {
             locks.add(new Lock(delete.table(), LockMode.ROW_EXCLUSIVE));
             return new Impact(locks, Work.ROWS, true, true);

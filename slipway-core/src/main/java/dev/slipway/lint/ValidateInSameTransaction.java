@@ -26,7 +26,8 @@ final class ValidateInSameTransaction implements Rule {
             .squawk("constraint-missing-not-valid")
             .differs("squawk treats a file without BEGIN as statements that each commit unless told"
                     + " --assume-in-transaction; Slipway runs such a file as one transaction, so the same file is"
-                    + " flagged here. With -- slipway:no-transaction it is not.");
+                    + " flagged here. The other way round, squawk told --assume-in-transaction flags a file marked"
+                    + " -- slipway:no-transaction, which Slipway runs statement by statement, each committed.");
 
     @Override
     public RuleInfo info() {

@@ -37,6 +37,7 @@ final class CommandClassifier {
         if (cursor.accept("TRUNCATE")) return truncate(statement, cursor);
         if (cursor.accept("UPDATE")) return update(statement, cursor);
         if (cursor.acceptAll("DELETE", "FROM")) return delete(statement, cursor);
+        if (cursor.acceptAll("INSERT", "INTO")) return insert(statement, cursor);
         if (cursor.accept("VACUUM")) return vacuum(statement, cursor);
         if (cursor.accept("CLUSTER")) return cluster(statement, cursor);
         if (cursor.accept("REINDEX")) return reindex(statement, cursor);
@@ -255,6 +256,21 @@ final class CommandClassifier {
         QualifiedName table = cursor.acceptQualifiedName();
         if (table == null) return null;
         return new SqlCommand.Delete(statement, table, cursor.skipPast("WHERE"));
+    }
+
+    private static SqlCommand insert(SqlStatement statement, TokenCursor cursor) {
+        QualifiedName table = cursor.acceptQualifiedName();
+        if (table == null) return null;
+        if (cursor.accept("AS")) cursor.acceptIdentifier();
+        List<SqlCommand.Assignment> columns = new ArrayList<>();
+        List<Token> group = cursor.atAny("SELECT", "VALUES", "DEFAULT", "OVERRIDING") ? null : cursor.acceptGroup();
+        if (group != null && !group.isEmpty() && !group.get(0).isAnyKeyword("SELECT", "WITH", "VALUES")) {
+            for (List<Token> column : TokenCursor.splitAtCommas(group)) {
+                SqlCommand.Assignment target = assignment(column);
+                if (target != null) columns.add(target);
+            }
+        }
+        return new SqlCommand.Insert(statement, table, columns);
     }
 
     private static SqlCommand vacuum(SqlStatement statement, TokenCursor cursor) {

@@ -152,7 +152,22 @@ public sealed interface SqlCommand {
     }
 
     /**
-     * One target of an {@code UPDATE ... SET} list.
+     * {@code [WITH ...] INSERT INTO table [(columns)] ...}.
+     *
+     * @param statement the statement
+     * @param table     the table
+     * @param columns   the target columns as listed, in the form of {@link Assignment}; empty when none are listed
+     */
+    record Insert(SqlStatement statement, QualifiedName table, List<Assignment> columns) implements SqlCommand {
+        /** Copies the columns. */
+        public Insert {
+            Objects.requireNonNull(table, "table");
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /**
+     * One target of an {@code UPDATE ... SET} list or an {@code INSERT} column list.
      *
      * @param at     the target's first token
      * @param target the column as the catalog spells it, followed by any field or subscript as written, e.g.

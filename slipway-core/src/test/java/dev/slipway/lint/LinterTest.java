@@ -235,6 +235,15 @@ class LinterTest {
     }
 
     @Test
+    void aColumnNamedTwiceInAnUpdateOrInsertFails() {
+        assertThat(rules("UPDATE t SET a = 1, b.x = 2, b.y = 3, a = 4 WHERE id = 1;"))
+                .containsExactly("duplicate-column-assignment");
+        assertThat(rules("INSERT INTO t (note, note) VALUES (1, 2);")).containsExactly("duplicate-column-assignment");
+        assertThat(rules("INSERT INTO t (\"A\", a) VALUES (1, 2); UPDATE t SET a[1] = 1, a[2] = 2 WHERE true;"))
+                .isEmpty();
+    }
+
+    @Test
     void fixesFollowTheServerVersion() {
         Finding reindex11 = Linter.of(LintOptions.defaults().withPgMajor(11)).lint("f.sql", "REINDEX TABLE t;")
                 .active().get(0);

@@ -187,7 +187,12 @@ class SqlCommandTest {
 
     @Test
     void everythingElsePassesThroughUnclassified() {
-        for (String sql : List.of("select 1", "insert into t values (1)", "create view v as select 1",
+        SqlCommand.Insert insert = (SqlCommand.Insert) command("insert into s.t as x (a, \"B\", c.d) values (1, 2, 3)");
+        assertThat(insert.table()).isEqualTo(new QualifiedName("s", "t"));
+        assertThat(insert.columns()).extracting(SqlCommand.Assignment::target).containsExactly("a", "B", "c.d");
+        assertThat(((SqlCommand.Insert) command("insert into t (select 1)")).columns()).isEmpty();
+        assertThat(((SqlCommand.Insert) command("insert into t values (1)")).columns()).isEmpty();
+        for (String sql : List.of("select 1", "create view v as select 1",
                 "alter table", "create table", "drop", "update", "merge into k using j on k.id = j.id when matched"
                         + " then do nothing", "grant select on t to u", "ALTER TYPE mood RENAME VALUE 'a' TO 'b'")) {
             assertThat(command(sql)).as(sql).isInstanceOf(SqlCommand.Unclassified.class);
