@@ -13,8 +13,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,14 +52,42 @@ final class LintCommand extends BaseCommand {
         LintRenderer renderer = LintRenderer.of(options(), spec.commandLine().getOut(), threshold);
         boolean failed = false;
         renderer.start();
-        for (Path file : files) {
-            // one file at a time: read, judge, write, let go
-            FileReport report = linter.lint(display(file), read(file));
-            failed |= report.failsAt(threshold);
-            renderer.file(report);
+        int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "slipway-lint");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            // files are judged in parallel but reported in order; a bounded window keeps memory flat
+            Deque<Future<FileReport>> window = new ArrayDeque<>();
+            int next = 0;
+            while (next < files.size() || !window.isEmpty()) {
+                while (next < files.size() && window.size() < threads * 16) {
+                    Path file = files.get(next++);
+                    window.add(pool.submit(() -> linter.lint(display(file), read(file))));
+                }
+                FileReport report = take(window.removeFirst());
+                failed |= report.failsAt(threshold);
+                renderer.file(report);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         renderer.finish(files.size(), failed);
         return failed ? ExitStatus.CHECK_FAILED.code() : ExitStatus.OK.code();
+    }
+
+    private static FileReport take(Future<FileReport> report) {
+        try {
+            return report.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while linting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     static Severity threshold(String text) {
