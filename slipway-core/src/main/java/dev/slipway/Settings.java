@@ -2,6 +2,7 @@ package dev.slipway;
 
 import dev.slipway.apply.ApplyListener;
 import dev.slipway.apply.ApplyOptions;
+import dev.slipway.config.BackupConfig;
 import dev.slipway.config.EnvironmentConfig;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +16,18 @@ import java.util.Optional;
  * @param apply       how migrations are applied
  * @param listener    who hears about progress
  * @param environment the environment of slipway.toml in use, if any
+ * @param backup      where backups go and how they are made
  */
 public record Settings(Optional<Slipway.ConnectionSource> connection, List<String> locations,
-        ClassLoader classLoader, ApplyOptions apply, ApplyListener listener, Optional<EnvironmentConfig> environment) {
+        ClassLoader classLoader, ApplyOptions apply, ApplyListener listener, Optional<EnvironmentConfig> environment,
+        BackupConfig backup) {
     public Settings {
         locations = List.copyOf(locations);
+    }
+
+    /** Settings with the default {@code [backup]} section. */
+    public Settings(Optional<Slipway.ConnectionSource> connection, List<String> locations, ClassLoader classLoader,
+            ApplyOptions apply, ApplyListener listener, Optional<EnvironmentConfig> environment) {
+        this(connection, locations, classLoader, apply, listener, environment, BackupConfig.defaults());
     }
 }

@@ -11,7 +11,17 @@ import dev.slipway.apply.ScriptCheck;
 import dev.slipway.apply.SessionOpener;
 import dev.slipway.apply.StampResult;
 import dev.slipway.apply.StatusReport;
+import dev.slipway.backup.BackupListener;
+import dev.slipway.backup.BackupListing;
+import dev.slipway.backup.BackupRequest;
+import dev.slipway.backup.BackupResult;
+import dev.slipway.backup.Backups;
+import dev.slipway.backup.RestoreRequest;
+import dev.slipway.backup.RestoreResult;
+import dev.slipway.backup.StoredBackup;
+import dev.slipway.db.ConnectionSpec;
 import dev.slipway.db.DatabaseUnavailableException;
+import dev.slipway.db.Environment;
 import dev.slipway.history.AuditEntry;
 import dev.slipway.lint.PlanOptions;
 import dev.slipway.lint.PlanReport;
@@ -29,6 +39,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -146,6 +157,37 @@ public final class Slipway {
         }
     }
 
+    /**
+     * Backs the database up with {@code pg_dump} into the backup directory, with a manifest, verification and
+     * retention; see {@link Backups#backup}. Needs a URL: pg_dump connects on its own.
+     */
+    public BackupResult backup(BackupRequest request, BackupListener listener) {
+        return backupsOfTarget().backup(request, listener);
+    }
+
+    /** {@return the backups in the backup directory, newest first; connects to nothing} */
+    public BackupListing backups() {
+        return backupsOfTarget().list();
+    }
+
+    /** {@return the backup an id, path or {@code latest} names, unchecked; for showing it before a restore} */
+    public StoredBackup findBackup(String reference) {
+        return backupsOfTarget().find(reference);
+    }
+
+    /**
+     * Replaces the database's data with a backup, after checking the confirmation, the backup's checksum and that
+     * it is of this database; see {@link Backups#restore}.
+     */
+    public RestoreResult restore(RestoreRequest request, BackupListener listener) {
+        return backupsOfTarget().restore(request, listener);
+    }
+
+    private Backups backupsOfTarget() {
+        Optional<ConnectionSpec> spec = settings.connection().flatMap(ConnectionSource::spec);
+        return Backups.of(spec, settings.backup(), settings.apply().historySchema(), Environment.system());
+    }
+
     /** {@return the newest version among the migration files, if there is any} */
     public java.util.Optional<Version> latestVersion() {
         return set.latestVersion();
@@ -231,5 +273,13 @@ public final class Slipway {
     public interface ConnectionSource extends SessionOpener {
         /** {@return a description for messages, never with a password} */
         String describe();
+
+        /**
+         * {@return where and as whom to connect, for the PostgreSQL programs ({@code pg_dump}, {@code pg_restore})
+         * that connect on their own; empty for a data source}
+         */
+        default Optional<ConnectionSpec> spec() {
+            return Optional.empty();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.slipway;
 
 import dev.slipway.apply.ApplyListener;
 import dev.slipway.apply.ApplyOptions;
+import dev.slipway.config.BackupConfig;
 import dev.slipway.config.ConfigException;
 import dev.slipway.history.Actor;
 import dev.slipway.config.ConfigLoader;
@@ -43,6 +44,7 @@ public final class SlipwayBuilder {
     private ApplyOptions apply = ApplyOptions.defaults();
     private ApplyListener listener = ApplyListener.NONE;
     private EnvironmentConfig environment;
+    private BackupConfig backup = BackupConfig.defaults();
 
     SlipwayBuilder() {
     }
@@ -97,6 +99,7 @@ public final class SlipwayBuilder {
                 .withStatementTimeout(safety.statementTimeout())
                 .withLockWait(safety.lockWait())
                 .withConcurrentIndexTimeout(safety.concurrentIndexTimeout());
+        this.backup = config.backup();
         return this;
     }
 
@@ -182,6 +185,18 @@ public final class SlipwayBuilder {
         return this;
     }
 
+    /** Where backups go and how they are made (default: the {@code [backup]} section's defaults). */
+    public SlipwayBuilder backup(BackupConfig config) {
+        this.backup = config;
+        return this;
+    }
+
+    /** The folder backups are written to and restored from (default {@code backups}). */
+    public SlipwayBuilder backupDirectory(Path directory) {
+        this.backup = backup.withDirectory(directory);
+        return this;
+    }
+
     /** Who hears about progress (default nobody). */
     public SlipwayBuilder listener(ApplyListener listener) {
         this.listener = listener;
@@ -212,7 +227,7 @@ public final class SlipwayBuilder {
                     "check --locations (or [migrations] locations in slipway.toml)");
         }
         Settings settings = new Settings(Optional.ofNullable(connection), locations, loader, apply, listener,
-                Optional.ofNullable(environment));
+                Optional.ofNullable(environment), backup);
         return new Slipway(settings, scan, MigrationSet.of(scan));
     }
 
@@ -232,6 +247,11 @@ public final class SlipwayBuilder {
             @Override
             public String describe() {
                 return description;
+            }
+
+            @Override
+            public Optional<ConnectionSpec> spec() {
+                return factory.spec();
             }
         };
     }

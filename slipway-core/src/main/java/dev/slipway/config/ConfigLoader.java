@@ -23,12 +23,13 @@ import java.util.Optional;
  */
 public final class ConfigLoader {
     private static final TomlMapper TOML = new TomlMapper();
-    private static final List<String> SECTIONS = List.of("migrations", "safety", "environments");
+    private static final List<String> SECTIONS = List.of("migrations", "safety", "environments", "backup");
     private static final List<String> MIGRATIONS_KEYS = List.of("locations", "history_schema", "out_of_order");
     private static final List<String> SAFETY_KEYS = List.of("lock_timeout", "lock_retries", "statement_timeout",
             "max_blocking", "lock_wait", "concurrent_index_timeout");
     private static final List<String> ENVIRONMENT_KEYS = List.of("url", "protected", "rollback", "hooks");
     private static final List<String> HOOKS_KEYS = List.of("before", "after");
+    private static final List<String> BACKUP_KEYS = List.of("directory", "keep", "command", "format", "bin_dir");
 
     private ConfigLoader() {
     }
@@ -60,7 +61,8 @@ public final class ConfigLoader {
         Map<String, EnvironmentConfig> environments = new LinkedHashMap<>();
         root.table("environments").ifPresent(table -> environments(table)
                 .forEach(environment -> environments.put(environment.name(), environment)));
-        return new SlipwayConfig(file, migrations, safety, environments);
+        BackupConfig backup = root.table("backup").map(ConfigLoader::backup).orElse(BackupConfig.defaults());
+        return new SlipwayConfig(file, migrations, safety, environments, backup);
     }
 
     private static ObjectNode parse(Path file, String text) {
@@ -96,6 +98,18 @@ public final class ConfigLoader {
         Duration indexTimeout = table.duration("concurrent_index_timeout").orElse(defaults.concurrentIndexTimeout());
         return table.build(() -> new SafetyConfig(lockTimeout, lockRetries, statementTimeout, maxBlocking, lockWait,
                 indexTimeout));
+    }
+
+    private static BackupConfig backup(TomlTable table) {
+        table.requireOnly(BACKUP_KEYS);
+        BackupConfig defaults = BackupConfig.defaults();
+        Path directory = table.string("directory").map(Path::of).orElse(defaults.directory());
+        int keep = table.integer("keep", 0, 100_000).orElse(defaults.keep());
+        Optional<String> command = table.string("command");
+        BackupFormat format = table.string("format").map(text -> table.at("format", () -> BackupFormat.parse(text)))
+                .orElse(defaults.format());
+        Optional<Path> binDir = table.string("bin_dir").map(Path::of);
+        return table.build(() -> new BackupConfig(directory, keep, command, format, binDir));
     }
 
     private static List<EnvironmentConfig> environments(TomlTable table) {

@@ -13,19 +13,27 @@ import java.util.Objects;
  * @param migrations the {@code [migrations]} section
  * @param safety the {@code [safety]} section
  * @param environments the {@code [environments.NAME]} sections by name, in file order
+ * @param backup the {@code [backup]} section
  */
 public record SlipwayConfig(Path source, MigrationsConfig migrations, SafetyConfig safety,
-                            Map<String, EnvironmentConfig> environments) {
+                            Map<String, EnvironmentConfig> environments, BackupConfig backup) {
     /** Checks that the sections are present and every environment is filed under its own name. */
     public SlipwayConfig {
         Objects.requireNonNull(migrations, "migrations");
         Objects.requireNonNull(safety, "safety");
+        Objects.requireNonNull(backup, "backup");
         environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         environments.forEach((name, environment) -> {
             if (!name.equals(environment.name())) {
                 throw new ConfigException("environment " + environment.name() + " is filed as " + name);
             }
         });
+    }
+
+    /** A configuration with the default {@code [backup]} section. */
+    public SlipwayConfig(Path source, MigrationsConfig migrations, SafetyConfig safety,
+                         Map<String, EnvironmentConfig> environments) {
+        this(source, migrations, safety, environments, BackupConfig.defaults());
     }
 
     /** {@return the configuration when there is no file: defaults everywhere, no environments} */
@@ -52,28 +60,33 @@ public record SlipwayConfig(Path source, MigrationsConfig migrations, SafetyConf
 
     /** {@return a copy read from another file (null for none)} */
     public SlipwayConfig withSource(Path newSource) {
-        return new SlipwayConfig(newSource, migrations, safety, environments);
+        return new SlipwayConfig(newSource, migrations, safety, environments, backup);
     }
 
     /** {@return a copy with another {@code [migrations]} section} */
     public SlipwayConfig withMigrations(MigrationsConfig newMigrations) {
-        return new SlipwayConfig(source, newMigrations, safety, environments);
+        return new SlipwayConfig(source, newMigrations, safety, environments, backup);
     }
 
     /** {@return a copy with another {@code [safety]} section} */
     public SlipwayConfig withSafety(SafetyConfig newSafety) {
-        return new SlipwayConfig(source, migrations, newSafety, environments);
+        return new SlipwayConfig(source, migrations, newSafety, environments, backup);
     }
 
     /** {@return a copy with other environments} */
     public SlipwayConfig withEnvironments(Map<String, EnvironmentConfig> newEnvironments) {
-        return new SlipwayConfig(source, migrations, safety, newEnvironments);
+        return new SlipwayConfig(source, migrations, safety, newEnvironments, backup);
     }
 
     /** {@return a copy with {@code environment} added, or replacing the one of the same name} */
     public SlipwayConfig withEnvironment(EnvironmentConfig environment) {
         Map<String, EnvironmentConfig> copy = new LinkedHashMap<>(environments);
         copy.put(environment.name(), environment);
-        return new SlipwayConfig(source, migrations, safety, copy);
+        return new SlipwayConfig(source, migrations, safety, copy, backup);
+    }
+
+    /** {@return a copy with another {@code [backup]} section} */
+    public SlipwayConfig withBackup(BackupConfig newBackup) {
+        return new SlipwayConfig(source, migrations, safety, environments, newBackup);
     }
 }

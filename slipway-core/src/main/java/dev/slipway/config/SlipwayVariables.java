@@ -1,6 +1,7 @@
 package dev.slipway.config;
 
 import dev.slipway.db.Environment;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,16 @@ final class SlipwayVariables {
         safety = read(env, "SLIPWAY_LOCK_WAIT", Durations::parse).map(safety::withLockWait).orElse(safety);
         safety = read(env, "SLIPWAY_CONCURRENT_INDEX_TIMEOUT", Durations::parse)
                 .map(safety::withConcurrentIndexTimeout).orElse(safety);
-        return config.withMigrations(migrations).withSafety(safety);
+        return config.withMigrations(migrations).withSafety(safety).withBackup(backup(config.backup(), env));
+    }
+
+    /** The command before the format, so {@code SLIPWAY_BACKUP_FORMAT=none} may come with its command. */
+    private static BackupConfig backup(BackupConfig backup, Environment env) {
+        backup = read(env, "SLIPWAY_BACKUP_DIRECTORY", Path::of).map(backup::withDirectory).orElse(backup);
+        backup = read(env, "SLIPWAY_BACKUP_KEEP", SlipwayVariables::keep).map(backup::withKeep).orElse(backup);
+        backup = read(env, "SLIPWAY_BACKUP_COMMAND", Function.identity()).map(backup::withCommand).orElse(backup);
+        backup = read(env, "SLIPWAY_BACKUP_FORMAT", BackupFormat::parse).map(backup::withFormat).orElse(backup);
+        return read(env, "SLIPWAY_BACKUP_BIN_DIR", Path::of).map(backup::withBinDir).orElse(backup);
     }
 
     private static <T> Optional<T> read(Environment env, String name, Function<String, T> parse) {
@@ -58,6 +68,13 @@ final class SlipwayVariables {
             case "false" -> false;
             default -> throw new ConfigException("invalid value '" + text + "'; expected true or false");
         };
+    }
+
+    private static int keep(String text) {
+        if (!text.strip().matches("\\d{1,6}")) {
+            throw new ConfigException("invalid value '" + text + "'; expected a whole number (0 keeps every backup)");
+        }
+        return Integer.parseInt(text.strip());
     }
 
     private static int retries(String text) {

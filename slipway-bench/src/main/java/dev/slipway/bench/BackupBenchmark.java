@@ -1,0 +1,437 @@
+package dev.slipway.bench;
+
+import dev.slipway.Slipway;
+import dev.slipway.testkit.PostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Backup and restore of a pgbench database (scale 70 is about 1 GB), Slipway against the bare {@code pg_dump} and
+ * {@code pg_restore} commands a runbook types, in one run on one server: custom format, and directory format with
+ * {@code --jobs}. Slipway runs in a fresh JVM per operation (JVM start included, as for the command line) and reports
+ * its peak resident memory. The bare and Slipway runs alternate, and which goes first rotates from run to run.
+ * Writes the section "Backup and restore" of {@code docs/BENCHMARKS.md} between its markers.
+ * <pre>
+ * java -cp 'slipway-bench/target/slipway-bench-VERSION.jar:slipway-bench/target/lib/*' \
+ *     dev.slipway.bench.BackupBenchmark --scale 70 --runs 3 --jobs 2
+ * </pre>
+ */
+public final class BackupBenchmark {
+    static final String START = "<!-- backup-bench:start: written by dev.slipway.bench.BackupBenchmark -->";
+    static final String END = "<!-- backup-bench:end -->";
+    private static final String HEADING = "## Backup and restore";
+    private static final Pattern RESULT = Pattern.compile(
+            "RESULT id=(\\S+) libraryMs=(\\d+) jvmStartMs=(\\d+) vmHwmKb=(-?\\d+)");
+    private static final String DATABASE = "bench";
+
+    private final Options options;
+    private final Path scratch;
+    private final PostgresServer server;
+    private final Map<String, String> toolEnvironment;
+    private final Path migrations;
+    private final List<Sample> samples = new ArrayList<>();
+
+    /**
+     * The command line.
+     *
+     * @param scale   pgbench's scale factor (100,000 accounts each)
+     * @param runs    measured runs of each operation
+     * @param jobs    processes for the directory format
+     * @param out     the Markdown file whose section is written
+     * @param pgMajor the server's major version
+     */
+    record Options(int scale, int runs, int jobs, Path out, int pgMajor) {
+        static Options parse(String[] args) {
+            int scale = 70;
+            int runs = 3;
+            int jobs = 2;
+            Path out = Path.of("docs", "BENCHMARKS.md");
+            int pg = 15;
+            for (int i = 0; i < args.length; i += 2) {
+                String value = i + 1 < args.length ? args[i + 1] : "";
+                switch (args[i]) {
+                    case "--scale" -> scale = Integer.parseInt(value);
+                    case "--runs" -> runs = Integer.parseInt(value);
+                    case "--jobs" -> jobs = Integer.parseInt(value);
+                    case "--out" -> out = Path.of(value);
+                    case "--pg" -> pg = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException("usage: BackupBenchmark [--scale 70] [--runs 3]"
+                            + " [--jobs 2] [--out docs/BENCHMARKS.md] [--pg 15]; unknown " + args[i]);
+                }
+            }
+            return new Options(scale, runs, jobs, out, pg);
+        }
+    }
+
+    /** What a Slipway child reported: the backup's id, its time inside the library, JVM start, peak RSS. */
+    private record ChildRun(String id, double seconds, long libraryMs, long jvmStartMs, long peakKb) {
+    }
+
+    /** One operation: what ran, which run, how long, and for Slipway its memory and the time inside the library. */
+    record Sample(String operation, String tool, int run, double seconds, long bytes, long libraryMs, long jvmStartMs,
+            long peakKb) {
+    }
+
+    private BackupBenchmark(Options options, Path scratch, PostgresServer server, Map<String, String> environment,
+            Path migrations) {
+        this.options = options;
+        this.scratch = scratch;
+        this.server = server;
+        this.toolEnvironment = environment;
+        this.migrations = migrations;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Path scratch = Files.createTempDirectory("slipway-backup-bench-");
+        String started = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC)
+                .format(Instant.now());
+        String loadBefore = loadAverage();
+        try (PostgresServer server = PostgresServer.start(options.pgMajor())) {
+            server.createDatabase(DATABASE);
+            Path passFile = Files.createFile(scratch.resolve("pgpass"),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(passFile, "*:*:*:*:" + server.password() + "\n");
+            Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+            environment.remove("PGPASSWORD");
+            environment.put("PGPASSFILE", passFile.toString());
+            Path migrations = Files.createDirectories(scratch.resolve("migrations"));
+            Files.writeString(migrations.resolve("V1__create_app_settings.sql"),
+                    "create table app_settings (key text primary key, value text not null);\n");
+            BackupBenchmark bench = new BackupBenchmark(options, scratch, server, environment, migrations);
+            String facts = bench.prepare();
+            for (int run = 1; run <= options.runs(); run++) {
+                bench.measure(run);
+            }
+            String section = bench.report(started, loadBefore, loadAverage(), facts);
+            writeSection(options.out(), section);
+            System.out.println(section);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    /** Fills the database with pgbench and applies one migration, so it has a revision. */
+    private String prepare() throws Exception {
+        long start = System.nanoTime();
+        run(List.of(pgTool("pgbench").toString(), "-i", "-s", Integer.toString(options.scale()), "-q",
+                "--host", server.host(), "--port", Integer.toString(server.port()), "--username", "postgres",
+                DATABASE), scratch.resolve("pgbench.log"));
+        Slipway.configure().url(url()).locations(migrations.toString()).load().migrate();
+        double filled = seconds(start);
+        try (Connection connection = server.connect(DATABASE); Statement statement = connection.createStatement()) {
+            statement.execute("vacuum analyze");
+            statement.execute("checkpoint");
+            return "pgbench -i -s " + options.scale() + " (" + String.format(Locale.ROOT, "%,d", options.scale()
+                    * 100_000L) + " accounts, filled in " + Math.round(filled) + " s): database size "
+                    + query(statement, "select pg_size_pretty(pg_database_size('" + DATABASE + "'))");
+        }
+    }
+
+    private void measure(int run) throws Exception {
+        boolean bareFirst = run % 2 == 1;
+        for (String format : List.of("custom", "directory")) {
+            int jobs = format.equals("custom") ? 1 : options.jobs();
+            Path bareDump = scratch.resolve("bare-" + run + (format.equals("custom") ? ".dump" : ""));
+            Path slipwayDir = scratch.resolve("slipway-" + run + "-" + format);
+            String id = null;
+            for (boolean bare : bareFirst ? List.of(true, false) : List.of(false, true)) {
+                checkpoint();
+                if (bare) {
+                    samples.add(bareBackup(run, format, jobs, bareDump));
+                } else {
+                    ChildRun child = slipway(List.of("backup", migrations.toString(), slipwayDir.toString(), format,
+                            Integer.toString(jobs)));
+                    id = child.id();
+                    samples.add(new Sample("backup " + format, "slipway", run, child.seconds(),
+                            size(slipwayDir.resolve(format.equals("custom") ? id + ".dump" : id)), child.libraryMs(),
+                            child.jvmStartMs(), child.peakKb()));
+                }
+            }
+            for (boolean bare : bareFirst ? List.of(true, false) : List.of(false, true)) {
+                checkpoint();
+                if (bare) {
+                    samples.add(bareRestore(run, format, jobs, bareDump));
+                } else {
+                    ChildRun child = slipway(List.of("restore", migrations.toString(), slipwayDir.toString(), id,
+                            Integer.toString(jobs), DATABASE));
+                    samples.add(new Sample("restore " + format, "slipway", run, child.seconds(), 0,
+                            child.libraryMs(), child.jvmStartMs(), child.peakKb()));
+                }
+                checkRestored();
+            }
+            deleteTree(bareDump);
+            deleteTree(slipwayDir);
+            System.out.printf(Locale.ROOT, "run %d %s done%n", run, format);
+        }
+    }
+
+    private Sample bareBackup(int run, String format, int jobs, Path dump) throws IOException {
+        List<String> command = new ArrayList<>(List.of("pg_dump", "--format=" + format, "--file=" + dump));
+        if (jobs > 1) command.add("--jobs=" + jobs);
+        command.add("--dbname=" + url().replace(":" + server.password() + "@", "@"));
+        long start = System.nanoTime();
+        run(command, scratch.resolve("bare.log"));
+        return new Sample("backup " + format, "bare", run, seconds(start), size(dump), 0, 0, 0);
+    }
+
+    private Sample bareRestore(int run, String format, int jobs, Path dump) throws IOException {
+        List<String> command = new ArrayList<>(List.of("pg_restore", "--clean", "--if-exists", "--exit-on-error"));
+        command.add(format.equals("custom") ? "--single-transaction" : "--jobs=" + jobs);
+        command.add("--dbname=" + url().replace(":" + server.password() + "@", "@"));
+        command.add(dump.toString());
+        long start = System.nanoTime();
+        run(command, scratch.resolve("bare.log"));
+        return new Sample("restore " + format, "bare", run, seconds(start), 0, 0, 0, 0);
+    }
+
+    /** Runs Slipway in a fresh JVM; the URL, which holds the password, goes in the environment. */
+    private ChildRun slipway(List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), BackupBenchChild.class.getName()));
+        command.addAll(arguments);
+        Path log = scratch.resolve("slipway.log");
+        long start = System.nanoTime();
+        run(command, log, Map.of(BackupBenchChild.URL_VARIABLE, url()));
+        double took = seconds(start);
+        Matcher result = RESULT.matcher(Files.readString(log));
+        if (!result.find()) throw new IllegalStateException("no RESULT line from Slipway:\n" + Files.readString(log));
+        return new ChildRun(result.group(1), took, Long.parseLong(result.group(2)), Long.parseLong(result.group(3)),
+                Long.parseLong(result.group(4)));
+    }
+
+    private void run(List<String> command, Path log) throws IOException {
+        run(command, log, Map.of());
+    }
+
+    private void run(List<String> command, Path log, Map<String, String> variables) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(toolEnvironment);
+        builder.environment().putAll(variables);
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(2, TimeUnit.HOURS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("timed out: " + command.get(0));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(command.get(0) + " failed (exit " + process.exitValue() + "):\n"
+                        + Files.readString(log).replace(server.password(), "****"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** A restore must give back every account and the migration's revision; checked outside the timings. */
+    private void checkRestored() throws SQLException {
+        try (Connection connection = server.connect(DATABASE); Statement statement = connection.createStatement()) {
+            long accounts = Long.parseLong(query(statement, "select count(*) from pgbench_accounts"));
+            String revision = query(statement, "select max(version) from slipway_history");
+            if (accounts != options.scale() * 100_000L || !"1".equals(revision)) {
+                throw new IllegalStateException("restore gave " + accounts + " accounts at revision " + revision);
+            }
+        }
+    }
+
+    private void checkpoint() throws SQLException {
+        try (Connection connection = server.connect(DATABASE); Statement statement = connection.createStatement()) {
+            statement.execute("checkpoint");
+        }
+    }
+
+    private String url() {
+        return server.libpqUrl(DATABASE);
+    }
+
+    private String report(String started, String loadBefore, String loadAfter, String facts) throws Exception {
+        StringBuilder out = new StringBuilder();
+        out.append(START).append("\n\n");
+        header(out, started, loadBefore, loadAfter, facts);
+        summary(out);
+        everyRun(out);
+        out.append(END);
+        return out.toString();
+    }
+
+    private void header(StringBuilder out, String started, String loadBefore, String loadAfter, String facts)
+            throws Exception {
+        out.append("Slipway's `backup` and `restore` against the bare commands a runbook types, on one pgbench")
+                .append(" database and one server, in one run. Run it again rather than editing these numbers:\n\n")
+                .append("```sh\nmvn -B -q -pl slipway-bench -am package -DskipTests\n")
+                .append("java -cp 'slipway-bench/target/slipway-bench-0.1.0-SNAPSHOT.jar:slipway-bench/target/lib/*'")
+                .append(" \\\n    dev.slipway.bench.BackupBenchmark --scale ").append(options.scale())
+                .append(" --runs ").append(options.runs()).append(" --jobs ").append(options.jobs())
+                .append("\n```\n\n");
+        out.append("| | |\n|---|---|\n")
+                .append("| date | ").append(started).append(" |\n")
+                .append("| processors (`nproc`) | ").append(Runtime.getRuntime().availableProcessors())
+                .append(" |\n")
+                .append("| Java | ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append(" |\n")
+                .append("| PostgreSQL | ").append(serverVersion())
+                .append(" (testkit server: fsync, synchronous_commit and full_page_writes off) |\n")
+                .append("| client programs | ").append(firstLine(List.of("pg_dump", "--version"))).append(" |\n")
+                .append("| database | ").append(facts).append(" |\n")
+                .append("| load average (1, 5, 15 min) | ").append(loadBefore).append(" at the start, ")
+                .append(loadAfter).append(" at the end |\n\n");
+        out.append("Each cell is the median of ").append(options.runs()).append(" runs (min to max). Wall time from")
+                .append(" process start to exit; for Slipway that is a fresh JVM per operation, JVM start included.")
+                .append(" Overhead is Slipway's median against the bare command's.\n\n");
+    }
+
+    private void summary(StringBuilder out) {
+        out.append("| operation | bare command | bare | Slipway | overhead | Slipway peak RSS | dump size |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (String operation : List.of("backup custom", "restore custom", "backup directory", "restore directory")) {
+            List<Sample> bare = of(operation, "bare");
+            List<Sample> slipway = of(operation, "slipway");
+            double overhead = median(slipway.stream().map(Sample::seconds).toList())
+                    / median(bare.stream().map(Sample::seconds).toList()) - 1;
+            long peak = slipway.stream().mapToLong(Sample::peakKb).max().orElse(0);
+            String size = !operation.startsWith("backup") ? ""
+                    : mib(median(bare.stream().map(sample -> (double) sample.bytes()).toList())) + " / "
+                    + mib(median(slipway.stream().map(sample -> (double) sample.bytes()).toList()));
+            out.append("| ").append(operation.replace("directory", "directory, --jobs " + options.jobs()))
+                    .append(" | `").append(bareCommand(operation)).append("` | ").append(cell(bare))
+                    .append(" | ").append(cell(slipway))
+                    .append(" | ").append(String.format(Locale.ROOT, "%+.1f %%", 100 * overhead))
+                    .append(" | ").append(mib(peak * 1024.0)).append(" | ").append(size).append(" |\n");
+        }
+        out.append("\nDump size: bare / Slipway. Peak RSS: the highest VmHWM of Slipway's JVM over the runs (pg_dump")
+                .append(" and pg_restore are separate processes in both columns).\n\n");
+    }
+
+    private void everyRun(StringBuilder out) {
+        out.append("<details><summary>Every run</summary>\n\n")
+                .append("| operation | tool | run | seconds | in the library, ms | JVM start to main, ms")
+                .append(" | peak RSS |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (Sample sample : samples) {
+            boolean bare = sample.tool().equals("bare");
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %s | %s | %s |%n", sample.operation(),
+                    sample.tool(), sample.run(), sample.seconds(), bare ? "" : sample.libraryMs(),
+                    bare ? "" : sample.jvmStartMs(), bare ? "" : mib(sample.peakKb() * 1024.0)));
+        }
+        out.append("\n</details>\n\n");
+    }
+
+    private String bareCommand(String operation) {
+        return switch (operation) {
+            case "backup custom" -> "pg_dump -Fc -f FILE";
+            case "restore custom" -> "pg_restore --clean --if-exists --single-transaction -d DB FILE";
+            case "backup directory" -> "pg_dump -Fd -j " + options.jobs() + " -f DIR";
+            case "restore directory" -> "pg_restore --clean --if-exists -j " + options.jobs() + " -d DB DIR";
+            default -> throw new AssertionError(operation);
+        };
+    }
+
+    private List<Sample> of(String operation, String tool) {
+        return samples.stream().filter(s -> s.operation().equals(operation) && s.tool().equals(tool)).toList();
+    }
+
+    private static String cell(List<Sample> samples) {
+        List<Double> seconds = samples.stream().map(Sample::seconds).sorted().toList();
+        return String.format(Locale.ROOT, "%.1f s (%.1f to %.1f)", median(seconds), seconds.get(0),
+                seconds.get(seconds.size() - 1));
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String mib(double bytes) {
+        return String.format(Locale.ROOT, "%.0f MiB", bytes / (1024 * 1024));
+    }
+
+    /** Replaces the section between the markers, or appends it under its heading at the end of the file. */
+    static void writeSection(Path file, String section) throws IOException {
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
+        int start = text.indexOf(START);
+        int end = text.indexOf(END);
+        String updated = start >= 0 && end > start ? text.substring(0, start) + section
+                + text.substring(end + END.length())
+                : text.stripTrailing() + "\n\n" + HEADING + "\n\n" + section + "\n";
+        if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, updated, StandardCharsets.UTF_8);
+    }
+
+    private String serverVersion() throws SQLException {
+        try (Connection connection = server.connect(DATABASE); Statement statement = connection.createStatement()) {
+            return query(statement, "show server_version");
+        }
+    }
+
+    private String firstLine(List<String> command) throws IOException {
+        Path log = scratch.resolve("version.txt");
+        run(command, log);
+        return Files.readAllLines(log).get(0);
+    }
+
+    private Path pgTool(String name) {
+        return Path.of("/usr/lib/postgresql", Integer.toString(options.pgMajor()), "bin", name);
+    }
+
+    private static String query(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static long size(Path path) {
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path)) return;
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}
