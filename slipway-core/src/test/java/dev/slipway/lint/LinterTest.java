@@ -222,8 +222,8 @@ class LinterTest {
 
     @Test
     void largeUpdatesNeedABatchDirectiveOnceLiveSizesAreKnown() {
-        TableSizes sizes = table -> Optional.of(table.name().equals("outreach") ? new TableSize(10_000_000, 9_000_000_000L)
-                : new TableSize(50, 8192));
+        TableSizes sizes = table -> Optional.of(table.name().equals("outreach")
+                ? new TableSize(10_000_000, 9_000_000_000L) : new TableSize(50, 8192));
         Linter live = Linter.of(LintOptions.defaults().withSizes(sizes));
         String update = "UPDATE outreach SET body = replace(body, 'a', 'b') WHERE body LIKE '%a%';\n";
         assertThat(rules(live.lint("f.sql", update))).containsExactly("large-update-without-batch");
