@@ -84,7 +84,8 @@ final class LintWorkload {
         if (kind < 47) return "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + table + "_" + column + "_fk;";
         if (kind < 50) {
             return random.nextBoolean()
-                    ? "ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_" + column + "_key UNIQUE (" + column + ");"
+                    ? "ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_" + column + "_key UNIQUE (" + column
+                    + ");"
                     : "ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_" + column + "_key UNIQUE USING INDEX "
                     + table + "_" + column + "_idx;";
         }
@@ -93,7 +94,8 @@ final class LintWorkload {
                     + " <> '')" + (random.nextBoolean() ? " NOT VALID" : "") + ";";
         }
         if (kind < 56) {
-            return random.nextBoolean() ? "ALTER TABLE " + table + " RENAME COLUMN " + column + " TO " + column + "_old;"
+            return random.nextBoolean()
+                    ? "ALTER TABLE " + table + " RENAME COLUMN " + column + " TO " + column + "_old;"
                     : "ALTER TABLE " + table + " RENAME TO " + table + "_v2;";
         }
         if (kind < 59) return "ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + pick(TYPES) + ";";
@@ -113,7 +115,8 @@ final class LintWorkload {
         }
         if (kind < 75) return "TRUNCATE " + table + "_staging" + (random.nextBoolean() ? " CASCADE" : "") + ";";
         if (kind < 81) {
-            return "INSERT INTO " + table + " (" + column + ", note) VALUES ('a', 'it''s fine; really'), ('b', E'tab\\t');";
+            return "INSERT INTO " + table + " (" + column + ", note) VALUES ('a', 'it''s fine; really'),"
+                    + " ('b', E'tab\\t');";
         }
         if (kind < 86) return function(table, column);
         if (kind < 89) return "COMMENT ON TABLE " + table + " IS 'holds the " + column + " of each " + table + "';";

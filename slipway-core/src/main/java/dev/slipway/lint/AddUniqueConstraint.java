@@ -31,7 +31,8 @@ final class AddUniqueConstraint implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (AlterTableAction action : alter.actions()) {
             if (action instanceof AlterTableAction.AddConstraint add
-                    && add.constraint().kind() == TableConstraint.Kind.UNIQUE && add.constraint().usingIndex() == null) {
+                    && add.constraint().kind() == TableConstraint.Kind.UNIQUE
+                    && add.constraint().usingIndex() == null) {
                 TableConstraint unique = add.constraint();
                 String name = unique.name() != null ? unique.name()
                         : alter.table().name() + "_" + String.join("_", unique.columns()) + "_key";

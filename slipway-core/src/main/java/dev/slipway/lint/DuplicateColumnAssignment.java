@@ -6,13 +6,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** {@code UPDATE ... SET a = 1, a = 2} and {@code INSERT INTO t (a, a)} fail. */
+/** {@code UPDATE ... SET a = 1, a = 2}, {@code INSERT INTO t (a, a)} and a column defined twice fail. */
 final class DuplicateColumnAssignment implements Rule {
     static final RuleInfo INFO = RuleInfo.of("duplicate-column-assignment", Severity.ERROR,
-            "UPDATE or INSERT names the same column twice",
+            "UPDATE, INSERT or CREATE TABLE names the same column twice",
             "PostgreSQL rejects an UPDATE whose SET list assigns one column twice (\"multiple assignments to same"
-                    + " column\") and an INSERT that lists a column twice (\"column specified more than once\"), so"
-                    + " the migration fails; usually one of the two was meant for another column.",
+                    + " column\"), and an INSERT or CREATE TABLE that lists a column twice (\"column specified more"
+                    + " than once\"), so the migration fails; usually one of the two was meant for another column.",
             "Name each column once.",
             "UPDATE users SET email = lower(email), email = trim(email) WHERE id < 1000;\n",
             "UPDATE users SET email = lower(trim(email)) WHERE id < 1000;\n")
@@ -33,6 +33,9 @@ final class DuplicateColumnAssignment implements Rule {
         } else if (command instanceof SqlCommand.Insert insert) {
             targets = insert.columns();
             what = "INSERT INTO " + insert.table() + " lists ";
+        } else if (command instanceof SqlCommand.CreateTable create) {
+            targets = create.columns().stream().map(c -> new SqlCommand.Assignment(c.at(), c.name())).toList();
+            what = "CREATE TABLE " + create.table() + " defines ";
         } else {
             return List.of();
         }

@@ -149,7 +149,8 @@ public record Impact(List<Lock> locks, Work work, boolean destructive, boolean m
             return new Impact(locks, Work.REWRITE, false, true);
         }
         if (command instanceof SqlCommand.RefreshMaterializedView refresh) {
-            locks.add(new Lock(refresh.view(), refresh.concurrently() ? LockMode.EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE));
+            locks.add(new Lock(refresh.view(),
+                    refresh.concurrently() ? LockMode.EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE));
             return new Impact(locks, Work.REWRITE, false, true);
         }
         if (command instanceof SqlCommand.LockTable lock) {

@@ -79,7 +79,8 @@ public final class LintContext {
     void record(SqlCommand command) {
         if (command instanceof SqlCommand.CreateTable create) {
             newTables.add(create.table());
-        } else if (command instanceof SqlCommand.CreateIndex create && create.name() != null) {
+        } else if (command instanceof SqlCommand.CreateIndex create && create.name() != null
+                && isNew(create.table())) {
             newIndexes.add(new QualifiedName(create.table().schema(), create.name()));
         } else if (command instanceof SqlCommand.AlterTable alter) {
             for (AlterTableAction action : alter.actions()) {
@@ -134,7 +135,7 @@ public final class LintContext {
         return false;
     }
 
-    /** {@return whether an earlier statement of this migration created the index} */
+    /** {@return whether an earlier statement of this migration created the index, on a table it created too} */
     public boolean isNewIndex(QualifiedName index) {
         for (QualifiedName created : newIndexes) {
             if (created.sameObject(index)) return true;

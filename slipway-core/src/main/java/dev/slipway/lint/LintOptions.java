@@ -49,7 +49,9 @@ public record LintOptions(int pgMajor, TableSizes sizes, long largeTableRows) {
             throw new IllegalArgumentException("not a PostgreSQL version: '" + text + "' (e.g. 16 or 15.4)");
         }
         int major = Integer.parseInt(trimmed.split("\\.")[0]);
-        if (major < 9) throw new IllegalArgumentException("PostgreSQL " + text + " is too old to lint for (9.0 or newer)");
+        if (major < 9) {
+            throw new IllegalArgumentException("PostgreSQL " + text + " is too old to lint for (9.0 or newer)");
+        }
         return major;
     }
 }

@@ -32,7 +32,10 @@ final class SetNotNull implements Rule {
                     + "ALTER TABLE users ALTER COLUMN subscription_tier SET NOT NULL;\n"
                     + "ALTER TABLE users DROP CONSTRAINT users_tier_not_null;\n"
                     + "COMMIT;\n")
-            .squawk("adding-not-nullable-field");
+            .squawk("adding-not-nullable-field")
+            .differs("squawk accepts SET NOT NULL after any VALIDATE CONSTRAINT of the same table in the file,"
+                    + " whatever that constraint checks; this rule accepts it only after a CHECK (column IS NOT NULL)"
+                    + " it can see being added and validated.");
 
     @Override
     public RuleInfo info() {

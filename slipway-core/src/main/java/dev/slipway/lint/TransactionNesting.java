@@ -4,7 +4,7 @@ import dev.slipway.sql.SqlCommand;
 import dev.slipway.sql.TransactionControl;
 import java.util.List;
 
-/** {@code BEGIN} inside a block, and {@code COMMIT} or {@code ROLLBACK} that ends a transaction the file did not open. */
+/** {@code BEGIN} inside a block; {@code COMMIT} or {@code ROLLBACK} that ends a transaction the file did not open. */
 final class TransactionNesting implements Rule {
     static final RuleInfo INFO = RuleInfo.of("transaction-nesting", Severity.ERROR,
             "BEGIN inside a block, or COMMIT/ROLLBACK without a BEGIN",

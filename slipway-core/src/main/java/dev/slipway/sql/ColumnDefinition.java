@@ -40,7 +40,9 @@ public record ColumnDefinition(Token at, String name, TypeName type, boolean not
         return TokenText.join(defaultExpression);
     }
 
-    /** {@return whether the server fills the column of existing rows itself: a default, identity, serial or generated} */
+    /**
+     * {@return whether the server fills the column of existing rows itself: a default, identity, serial or generated}
+     */
     public boolean filledByServer() {
         return hasDefault() || generated != Generated.NONE || type.isSerial();
     }

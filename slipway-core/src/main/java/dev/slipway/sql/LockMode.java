@@ -11,7 +11,9 @@ public enum LockMode {
     ROW_SHARE,
     /** Taken by {@code INSERT}, {@code UPDATE}, {@code DELETE}. */
     ROW_EXCLUSIVE,
-    /** Taken by {@code VACUUM}, {@code CREATE INDEX CONCURRENTLY}, {@code VALIDATE CONSTRAINT}; blocks schema changes. */
+    /**
+     * Taken by {@code VACUUM}, {@code CREATE INDEX CONCURRENTLY}, {@code VALIDATE CONSTRAINT}; blocks schema changes.
+     */
     SHARE_UPDATE_EXCLUSIVE,
     /** Taken by {@code CREATE INDEX}; blocks writes. */
     SHARE,
@@ -19,7 +21,9 @@ public enum LockMode {
     SHARE_ROW_EXCLUSIVE,
     /** Taken by {@code REFRESH MATERIALIZED VIEW CONCURRENTLY}; blocks writes and row locks. */
     EXCLUSIVE,
-    /** Taken by most {@code ALTER TABLE} forms, {@code DROP}, {@code TRUNCATE}, {@code VACUUM FULL}; blocks reads too. */
+    /**
+     * Taken by most {@code ALTER TABLE} forms, {@code DROP}, {@code TRUNCATE}, {@code VACUUM FULL}; blocks reads too.
+     */
     ACCESS_EXCLUSIVE;
 
     /** {@return the mode as SQL spells it, e.g. {@code ACCESS EXCLUSIVE}} */

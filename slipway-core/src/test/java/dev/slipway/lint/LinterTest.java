@@ -126,6 +126,13 @@ class LinterTest {
     }
 
     @Test
+    void droppingAnIndexCreatedEarlierStillLocksAnExistingTable() {
+        assertThat(rules("CREATE INDEX CONCURRENTLY i ON orders (a);\nDROP INDEX i;"))
+                .containsExactly("drop-index-non-concurrently");
+        assertThat(rules("CREATE TABLE t (a text);\nCREATE INDEX i ON t (a);\nDROP INDEX i;")).isEmpty();
+    }
+
+    @Test
     void aTableCreatedByAnEarlierPendingFileCountsAsNewInTheLaterOnes() {
         List<FileReport> reports = PG17.lintInOrder(List.of(
                 new Linter.Source("V1__create.sql", "CREATE TABLE invoices (id bigint, customer_id bigint);"),
@@ -215,8 +222,8 @@ class LinterTest {
 
     @Test
     void largeUpdatesNeedABatchDirectiveOnceLiveSizesAreKnown() {
-        TableSizes sizes = table -> Optional.of(table.name().equals("outreach") ? new TableSize(10_000_000, 9_000_000_000L)
-                : new TableSize(50, 8192));
+        TableSizes sizes = table -> Optional.of(table.name().equals("outreach")
+                ? new TableSize(10_000_000, 9_000_000_000L) : new TableSize(50, 8192));
         Linter live = Linter.of(LintOptions.defaults().withSizes(sizes));
         String update = "UPDATE outreach SET body = replace(body, 'a', 'b') WHERE body LIKE '%a%';\n";
         assertThat(rules(live.lint("f.sql", update))).containsExactly("large-update-without-batch");
@@ -239,6 +246,8 @@ class LinterTest {
         assertThat(rules("UPDATE t SET a = 1, b.x = 2, b.y = 3, a = 4 WHERE id = 1;"))
                 .containsExactly("duplicate-column-assignment");
         assertThat(rules("INSERT INTO t (note, note) VALUES (1, 2);")).containsExactly("duplicate-column-assignment");
+        assertThat(rules("CREATE TABLE t (owner_id text, owner_id bigint);"))
+                .containsExactly("duplicate-column-assignment");
         assertThat(rules("INSERT INTO t (\"A\", a) VALUES (1, 2); UPDATE t SET a[1] = 1, a[2] = 2 WHERE true;"))
                 .isEmpty();
     }

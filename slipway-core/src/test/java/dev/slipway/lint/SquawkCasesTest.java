@@ -57,7 +57,8 @@ class SquawkCasesTest {
             shared++;
             int pg = c.get("pg_version").isNull() ? SQUAWK_DEFAULT_PG
                     : LintOptions.parsePgVersion(c.get("pg_version").asText());
-            FileReport report = Linter.of(LintOptions.defaults().withPgMajor(pg)).lint("case.sql", c.get("sql").asText());
+            FileReport report = Linter.of(LintOptions.defaults().withPgMajor(pg))
+                    .lint("case.sql", c.get("sql").asText());
             long ourViolations = report.active().stream().filter(f -> ours(squawkRule).contains(f.rule())).count();
             boolean squawkFlags = c.get("expected").asText().equals("violation");
             if ((ourViolations > 0) != squawkFlags) {

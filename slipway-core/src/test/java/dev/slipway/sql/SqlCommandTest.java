@@ -154,7 +154,8 @@ class SqlCommandTest {
         assertThat(drop.names()).hasSize(2);
         assertThat(drop.cascade()).isTrue();
         assertThat(((SqlCommand.Drop) command("drop schema legacy")).kind()).isEqualTo("SCHEMA");
-        SqlCommand.Truncate truncate = (SqlCommand.Truncate) command("truncate table only a, b restart identity cascade");
+        SqlCommand.Truncate truncate =
+                (SqlCommand.Truncate) command("truncate table only a, b restart identity cascade");
         assertThat(truncate.tables()).containsExactly(QualifiedName.of("a"), QualifiedName.of("b"));
         assertThat(truncate.cascade()).isTrue();
         assertThat(((SqlCommand.Delete) command("delete from t")).hasWhere()).isFalse();
@@ -172,8 +173,9 @@ class SqlCommandTest {
     void typesDomainsAndTransactions() {
         assertThat(((SqlCommand.AddEnumValue) command("ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok'")).positioned())
                 .isTrue();
-        assertThat(((SqlCommand.CreateDomain) command("CREATE DOMAIN d AS numeric(15,5) CHECK (value > 0)")).constrained())
-                .isTrue();
+        SqlCommand.CreateDomain checked =
+                (SqlCommand.CreateDomain) command("CREATE DOMAIN d AS numeric(15,5) CHECK (value > 0)");
+        assertThat(checked.constrained()).isTrue();
         assertThat(((SqlCommand.CreateDomain) command("create domain d as text default null")).constrained())
                 .isFalse();
         assertThat(((SqlCommand.CreateDomain) command("create domain d int not null")).constrained()).isTrue();
