@@ -113,7 +113,8 @@ final class DataChecks {
         List<String> columns = constraint.columns().stream().map(PgIdentifiers::quote).toList();
         return switch (constraint.kind()) {
             case CHECK -> constraint.expression().isEmpty() ? null : offending("rows of " + table
-                    + " that violate CHECK (" + constraint.expressionText() + ")", table, "not (" + rawText(statement, constraint.expression()) + ")", List.of(),
+                    + " that violate CHECK (" + constraint.expressionText() + ")", table,
+                    "not (" + rawText(statement, constraint.expression()) + ")", List.of(),
                     verb + " fails: rows violate the check");
             case FOREIGN_KEY -> constraint.references() == null ? null
                     : orphans(table, columns, constraint.references().toString(), referencedColumns(constraint), verb);
