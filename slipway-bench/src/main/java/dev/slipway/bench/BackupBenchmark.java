@@ -51,6 +51,8 @@ public final class BackupBenchmark {
     private final Map<String, String> toolEnvironment;
     private final Path migrations;
     private final List<Sample> samples = new ArrayList<>();
+    private final List<Dataset> datasets = new ArrayList<>();
+    private String dataset;
 
     /**
      * The command line.
@@ -89,8 +91,18 @@ public final class BackupBenchmark {
     }
 
     /** One operation: what ran, which run, how long, and for Slipway its memory and the time inside the library. */
-    record Sample(String operation, String tool, int run, double seconds, long bytes, long libraryMs, long jvmStartMs,
+    record Sample(String dataset, String operation, String tool, int run, double seconds, long bytes, long libraryMs,
+            long jvmStartMs,
             long peakKb) {
+    }
+
+    /**
+     * What the database holds while measuring.
+     *
+     * @param name        how the report names it
+     * @param description what it is, with its size
+     */
+    record Dataset(String name, String description) {
     }
 
     private BackupBenchmark(Options options, Path scratch, PostgresServer server, Map<String, String> environment,
@@ -120,11 +132,11 @@ public final class BackupBenchmark {
             Files.writeString(migrations.resolve("V1__create_app_settings.sql"),
                     "create table app_settings (key text primary key, value text not null);\n");
             BackupBenchmark bench = new BackupBenchmark(options, scratch, server, environment, migrations);
-            String facts = bench.prepare();
-            for (int run = 1; run <= options.runs(); run++) {
-                bench.measure(run);
-            }
-            String section = bench.report(started, loadBefore, loadAverage(), facts);
+            bench.prepare();
+            bench.measureAll("pgbench");
+            bench.rewriteFiller();
+            bench.measureAll("pgbench, md5 filler");
+            String section = bench.report(started, loadBefore, loadAverage());
             writeSection(options.out(), section);
             System.out.println(section);
         } finally {
@@ -133,19 +145,45 @@ public final class BackupBenchmark {
     }
 
     /** Fills the database with pgbench and applies one migration, so it has a revision. */
-    private String prepare() throws Exception {
+    private void prepare() throws Exception {
         long start = System.nanoTime();
         run(List.of(pgTool("pgbench").toString(), "-i", "-s", Integer.toString(options.scale()), "-q",
                 "--host", server.host(), "--port", Integer.toString(server.port()), "--username", "postgres",
                 DATABASE), scratch.resolve("pgbench.log"));
         Slipway.configure().url(url()).locations(migrations.toString()).load().migrate();
-        double filled = seconds(start);
+        datasets.add(new Dataset("pgbench", "`pgbench -i -s " + options.scale() + "`: " + String.format(Locale.ROOT,
+                "%,d", options.scale() * 100_000L) + " accounts whose `filler` is blank, which compresses to"
+                + " almost nothing; filled in " + Math.round(seconds(start)) + " s; " + settle()));
+    }
+
+    /**
+     * Gives every account a filler of 64 hex digits, so the dump is large: the same rows and database size, but
+     * what pg_dump writes no longer compresses to almost nothing.
+     */
+    private void rewriteFiller() throws Exception {
+        long start = System.nanoTime();
+        try (Connection connection = server.connect(DATABASE); Statement statement = connection.createStatement()) {
+            statement.execute("update pgbench_accounts set filler = md5(aid::text) || md5((aid * 7)::text)");
+            statement.execute("vacuum full pgbench_accounts");
+        }
+        datasets.add(new Dataset("pgbench, md5 filler", "the same, then `update pgbench_accounts set filler ="
+                + " md5(aid::text) || md5((aid * 7)::text)` and `vacuum full`, so the dump holds about 64 bytes of"
+                + " hex per account; rewritten in " + Math.round(seconds(start)) + " s; " + settle()));
+    }
+
+    /** Vacuums, checkpoints and reports the database's size. */
+    private String settle() throws SQLException {
         try (Connection connection = server.connect(DATABASE); Statement statement = connection.createStatement()) {
             statement.execute("vacuum analyze");
             statement.execute("checkpoint");
-            return "pgbench -i -s " + options.scale() + " (" + String.format(Locale.ROOT, "%,d", options.scale()
-                    * 100_000L) + " accounts, filled in " + Math.round(filled) + " s): database size "
-                    + query(statement, "select pg_size_pretty(pg_database_size('" + DATABASE + "'))");
+            return "database size " + query(statement, "select pg_size_pretty(pg_database_size('" + DATABASE + "'))");
+        }
+    }
+
+    private void measureAll(String name) throws Exception {
+        dataset = name;
+        for (int run = 1; run <= options.runs(); run++) {
+            measure(run);
         }
     }
 
@@ -164,7 +202,7 @@ public final class BackupBenchmark {
                     ChildRun child = slipway(List.of("backup", migrations.toString(), slipwayDir.toString(), format,
                             Integer.toString(jobs)));
                     id = child.id();
-                    samples.add(new Sample("backup " + format, "slipway", run, child.seconds(),
+                    samples.add(new Sample(dataset, "backup " + format, "slipway", run, child.seconds(),
                             size(slipwayDir.resolve(format.equals("custom") ? id + ".dump" : id)), child.libraryMs(),
                             child.jvmStartMs(), child.peakKb()));
                 }
@@ -176,14 +214,14 @@ public final class BackupBenchmark {
                 } else {
                     ChildRun child = slipway(List.of("restore", migrations.toString(), slipwayDir.toString(), id,
                             Integer.toString(jobs), DATABASE));
-                    samples.add(new Sample("restore " + format, "slipway", run, child.seconds(), 0,
+                    samples.add(new Sample(dataset, "restore " + format, "slipway", run, child.seconds(), 0,
                             child.libraryMs(), child.jvmStartMs(), child.peakKb()));
                 }
                 checkRestored();
             }
             deleteTree(bareDump);
             deleteTree(slipwayDir);
-            System.out.printf(Locale.ROOT, "run %d %s done%n", run, format);
+            System.out.printf(Locale.ROOT, "%s: run %d %s done%n", dataset, run, format);
         }
     }
 
@@ -193,7 +231,7 @@ public final class BackupBenchmark {
         command.add("--dbname=" + url().replace(":" + server.password() + "@", "@"));
         long start = System.nanoTime();
         run(command, scratch.resolve("bare.log"));
-        return new Sample("backup " + format, "bare", run, seconds(start), size(dump), 0, 0, 0);
+        return new Sample(dataset, "backup " + format, "bare", run, seconds(start), size(dump), 0, 0, 0);
     }
 
     private Sample bareRestore(int run, String format, int jobs, Path dump) throws IOException {
@@ -203,7 +241,7 @@ public final class BackupBenchmark {
         command.add(dump.toString());
         long start = System.nanoTime();
         run(command, scratch.resolve("bare.log"));
-        return new Sample("restore " + format, "bare", run, seconds(start), 0, 0, 0, 0);
+        return new Sample(dataset, "restore " + format, "bare", run, seconds(start), 0, 0, 0, 0);
     }
 
     /** Runs Slipway in a fresh JVM; the URL, which holds the password, goes in the environment. */
@@ -252,8 +290,11 @@ public final class BackupBenchmark {
         try (Connection connection = server.connect(DATABASE); Statement statement = connection.createStatement()) {
             long accounts = Long.parseLong(query(statement, "select count(*) from pgbench_accounts"));
             String revision = query(statement, "select max(version) from slipway_history");
-            if (accounts != options.scale() * 100_000L || !"1".equals(revision)) {
-                throw new IllegalStateException("restore gave " + accounts + " accounts at revision " + revision);
+            String filler = query(statement, "select filler = case when " + datasets.size() + " = 1 then ''"
+                    + " else md5('12345') || md5('86415') end from pgbench_accounts where aid = 12345");
+            if (accounts != options.scale() * 100_000L || !"1".equals(revision) || !"t".equals(filler)) {
+                throw new IllegalStateException("restore gave " + accounts + " accounts at revision " + revision
+                        + ", filler as expected: " + filler);
             }
         }
     }
@@ -268,18 +309,20 @@ public final class BackupBenchmark {
         return server.libpqUrl(DATABASE);
     }
 
-    private String report(String started, String loadBefore, String loadAfter, String facts) throws Exception {
+    private String report(String started, String loadBefore, String loadAfter) throws Exception {
         StringBuilder out = new StringBuilder();
         out.append(START).append("\n\n");
-        header(out, started, loadBefore, loadAfter, facts);
-        summary(out);
+        header(out, started, loadBefore, loadAfter);
+        for (Dataset measured : datasets) {
+            out.append("### ").append(measured.name()).append("\n\n").append(measured.description()).append(".\n\n");
+            summary(out, measured.name());
+        }
         everyRun(out);
         out.append(END);
         return out.toString();
     }
 
-    private void header(StringBuilder out, String started, String loadBefore, String loadAfter, String facts)
-            throws Exception {
+    private void header(StringBuilder out, String started, String loadBefore, String loadAfter) throws Exception {
         out.append("Slipway's `backup` and `restore` against the bare commands a runbook types, on one pgbench")
                 .append(" database and one server, in one run. Run it again rather than editing these numbers:\n\n")
                 .append("```sh\nmvn -B -q -pl slipway-bench -am package -DskipTests\n")
@@ -296,20 +339,21 @@ public final class BackupBenchmark {
                 .append("| PostgreSQL | ").append(serverVersion())
                 .append(" (testkit server: fsync, synchronous_commit and full_page_writes off) |\n")
                 .append("| client programs | ").append(firstLine(List.of("pg_dump", "--version"))).append(" |\n")
-                .append("| database | ").append(facts).append(" |\n")
                 .append("| load average (1, 5, 15 min) | ").append(loadBefore).append(" at the start, ")
                 .append(loadAfter).append(" at the end |\n\n");
         out.append("Each cell is the median of ").append(options.runs()).append(" runs (min to max). Wall time from")
                 .append(" process start to exit; for Slipway that is a fresh JVM per operation, JVM start included.")
-                .append(" Overhead is Slipway's median against the bare command's.\n\n");
+                .append(" Overhead is Slipway's median against the bare command's. Dump size: bare / Slipway.")
+                .append(" Peak RSS: the highest VmHWM of Slipway's JVM over the runs (pg_dump and pg_restore are")
+                .append(" separate processes in both columns).\n\n");
     }
 
-    private void summary(StringBuilder out) {
+    private void summary(StringBuilder out, String name) {
         out.append("| operation | bare command | bare | Slipway | overhead | Slipway peak RSS | dump size |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|\n");
         for (String operation : List.of("backup custom", "restore custom", "backup directory", "restore directory")) {
-            List<Sample> bare = of(operation, "bare");
-            List<Sample> slipway = of(operation, "slipway");
+            List<Sample> bare = of(name, operation, "bare");
+            List<Sample> slipway = of(name, operation, "slipway");
             double overhead = median(slipway.stream().map(Sample::seconds).toList())
                     / median(bare.stream().map(Sample::seconds).toList()) - 1;
             long peak = slipway.stream().mapToLong(Sample::peakKb).max().orElse(0);
@@ -322,19 +366,18 @@ public final class BackupBenchmark {
                     .append(" | ").append(String.format(Locale.ROOT, "%+.1f %%", 100 * overhead))
                     .append(" | ").append(mib(peak * 1024.0)).append(" | ").append(size).append(" |\n");
         }
-        out.append("\nDump size: bare / Slipway. Peak RSS: the highest VmHWM of Slipway's JVM over the runs (pg_dump")
-                .append(" and pg_restore are separate processes in both columns).\n\n");
+        out.append("\n");
     }
 
     private void everyRun(StringBuilder out) {
         out.append("<details><summary>Every run</summary>\n\n")
-                .append("| operation | tool | run | seconds | in the library, ms | JVM start to main, ms")
+                .append("| data | operation | tool | run | seconds | in the library, ms | JVM start to main, ms")
                 .append(" | peak RSS |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|\n");
+                .append("|---|---|---|---:|---:|---:|---:|---:|\n");
         for (Sample sample : samples) {
             boolean bare = sample.tool().equals("bare");
-            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %s | %s | %s |%n", sample.operation(),
-                    sample.tool(), sample.run(), sample.seconds(), bare ? "" : sample.libraryMs(),
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.2f | %s | %s | %s |%n", sample.dataset(),
+                    sample.operation(), sample.tool(), sample.run(), sample.seconds(), bare ? "" : sample.libraryMs(),
                     bare ? "" : sample.jvmStartMs(), bare ? "" : mib(sample.peakKb() * 1024.0)));
         }
         out.append("\n</details>\n\n");
@@ -350,8 +393,9 @@ public final class BackupBenchmark {
         };
     }
 
-    private List<Sample> of(String operation, String tool) {
-        return samples.stream().filter(s -> s.operation().equals(operation) && s.tool().equals(tool)).toList();
+    private List<Sample> of(String name, String operation, String tool) {
+        return samples.stream().filter(s -> s.dataset().equals(name) && s.operation().equals(operation)
+                && s.tool().equals(tool)).toList();
     }
 
     private static String cell(List<Sample> samples) {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -98,6 +99,13 @@ final class Dumper {
 
     private Dumped dump(BackupRequest request, BackupFormat format, ConnectionSpec spec,
             ClientEnvironment environment, Cleanup cleanup, Instant startedAt) throws IOException {
+        // asking the programs for their versions takes a few process starts: overlap them with connecting
+        CompletableFuture<ClientTools> found = CompletableFuture.supplyAsync(() -> {
+            ClientTools tools = context.tools();
+            tools.candidates("pg_dump");
+            tools.candidates("pg_restore");
+            return tools;
+        });
         try (Connection connection = context.connections().open()) {
             List<BackupTable> requested = resolve(connection, request.tables());
             for (String dependent : Tables.dependentsOutside(connection, requested)) {
@@ -106,7 +114,7 @@ final class Dumper {
             }
             try (DumpSnapshot snapshot = DumpSnapshot.export(connection, context.historySchema())) {
                 ServerVersion server = snapshot.server();
-                ClientTools tools = context.tools();
+                ClientTools tools = found.join();
                 ClientTool pgDump = tools.find("pg_dump", server.major(), "to dump PostgreSQL " + server + " ("
                         + spec.host() + ":" + spec.port() + "/" + snapshot.database() + ")");
                 ClientTool pgRestore = tools.find("pg_restore", pgDump.major(), "to read what pg_dump "
