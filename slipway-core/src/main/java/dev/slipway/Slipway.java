@@ -23,6 +23,9 @@ import dev.slipway.db.ConnectionSpec;
 import dev.slipway.db.DatabaseUnavailableException;
 import dev.slipway.db.Environment;
 import dev.slipway.history.AuditEntry;
+import dev.slipway.lint.PlanOptions;
+import dev.slipway.lint.PlanReport;
+import dev.slipway.lint.Planner;
 import dev.slipway.migration.MigrationSet;
 import dev.slipway.migration.Problem;
 import dev.slipway.migration.ProblemType;
@@ -188,6 +191,28 @@ public final class Slipway {
     /** {@return the newest version among the migration files, if there is any} */
     public java.util.Optional<Version> latestVersion() {
         return set.latestVersion();
+    }
+
+    /**
+     * {@return what {@code migrate} would run, annotated from the live database; reads only}
+     * Each pending statement, in the order it would run, with the locks it takes on which relations, whether it
+     * rewrites or destroys, the live size of what it touches, an estimate of how long it blocks others, the lint
+     * findings (judged for the connected server's version), and where today's rows would make it fail.
+     *
+     * @param target the last version to include, or null for every pending migration and changed repeatable
+     * @param options limits for the estimates and the checks of today's rows
+     */
+    public PlanReport plan(Version target, PlanOptions options) {
+        refuseInvalidSet();
+        StatusReport status = status();
+        return guarded(() -> {
+            try (Connection session = openGuarded()) {
+                return Planner.plan(session, PlanInputs.of(set, status, target), options);
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not read the target database for the plan: " + e.getMessage(),
+                        "not touched (the plan only reads)", "check the connection and run `slipway plan` again", e);
+            }
+        });
     }
 
     /** {@return files in the locations that are not migrations, and why} */

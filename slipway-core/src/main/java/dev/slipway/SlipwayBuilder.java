@@ -131,7 +131,8 @@ public final class SlipwayBuilder {
             }
             if (target.url() == null || target.url().isBlank()) {
                 throw SlipwayException.badInput("environment " + environmentName + " has no url",
-                        configFile.toString(), "add url = \"${DATABASE_URL}\" to [environments." + environmentName + "]");
+                        configFile.toString(),
+                        "add url = \"${DATABASE_URL}\" to [environments." + environmentName + "]");
             }
             url(target.url(), environment);
             this.environment = target;

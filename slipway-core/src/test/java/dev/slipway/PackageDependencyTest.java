@@ -26,8 +26,8 @@ class PackageDependencyTest {
             "apply", "lint", "schema", "history", "migration", "sql", "config", "db");
     private static final Map<String, Set<String>> LEAVES = Map.of("sql", Set.of(), "db", Set.of());
     private static final Set<String> FREE_TO_USE = Set.of("dev.slipway.SlipwayException", "dev.slipway.ExitStatus");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(dev\\.slipway(?:\\.[a-z]+)*)\\.([A-Z]\\w*)",
-            Pattern.MULTILINE);
+    private static final Pattern IMPORT = Pattern.compile(
+            "^import (?:static )?(dev\\.slipway(?:\\.[a-z]+)*)\\.([A-Z]\\w*)", Pattern.MULTILINE);
 
     @Test
     void importsPointDownTheLayers() throws IOException {

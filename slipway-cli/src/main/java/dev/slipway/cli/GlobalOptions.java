@@ -40,7 +40,8 @@ final class GlobalOptions {
             description = "How long to wait for another runner's lock.")
     String lockWait;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (one document on stdout).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text or json (one document on stdout); lint and plan also write sarif.")
     OutputFormat format;
 
     @Option(names = "--yes", description = "Answer yes to questions.")
@@ -81,7 +82,12 @@ final class GlobalOptions {
     }
 
     boolean isQuiet() {
-        return Boolean.TRUE.equals(quiet) || json();
+        return Boolean.TRUE.equals(quiet) || json() || format == OutputFormat.sarif;
+    }
+
+    /** {@return whether the output is a SARIF log (lint and plan)} */
+    boolean sarif() {
+        return format == OutputFormat.sarif;
     }
 
     boolean isVerbose() {
@@ -89,5 +95,5 @@ final class GlobalOptions {
     }
 
     /** Output formats. */
-    enum OutputFormat { text, json }
+    enum OutputFormat { text, json, sarif }
 }

@@ -74,7 +74,8 @@ class CommandLineTest {
     @Test
     void aFailingStatementNamesTheLineTheDatabaseStateAndTheNextCommand() throws Exception {
         Files.writeString(migrations.resolve("V3__broken.sql"),
-                "-- adds a column\nalter table applications\n  add column note text;\nselect no_such_column from applications;\n");
+                "-- adds a column\nalter table applications\n  add column note text;\n"
+                        + "select no_such_column from applications;\n");
         Cli.Result result = cli.run("migrate", "--url", db.libpqUrl()).exitsWith(1)
                 .stderrContains("V3__broken.sql", "V3__broken.sql:4", "database: at version 2",
                         "nothing of it is applied", "next: fix", "slipway migrate")

@@ -2,10 +2,10 @@ package dev.slipway.apply;
 
 import dev.slipway.migration.Directive;
 import dev.slipway.migration.MigrationFormatException;
+import dev.slipway.migration.ScriptDirectives;
 import dev.slipway.migration.SourcePosition;
 import dev.slipway.sql.SqlScript;
 import dev.slipway.sql.SqlStatement;
-import dev.slipway.sql.Token;
 import dev.slipway.sql.TransactionControl;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,57 +31,22 @@ final class StepPlanner {
      */
     static Planned plan(String file, SqlScript script, int serverMajor) {
         List<SqlStatement> statements = script.statements();
-        Duration fileLockTimeout = null;
-        Duration fileStatementTimeout = null;
-        boolean noTransaction = false;
+        ScriptDirectives directives = ScriptDirectives.of(file, script);
+        Duration fileLockTimeout = directives.fileWide(Directive.LockTimeout.class)
+                .map(Directive.LockTimeout::timeout).orElse(null);
+        Duration fileStatementTimeout = directives.fileWide(Directive.StatementTimeout.class)
+                .map(Directive.StatementTimeout::timeout).orElse(null);
+        boolean noTransaction = directives.fileWide(Directive.NoTransaction.class).isPresent();
         List<PlannedStatement> planned = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             SqlStatement statement = statements.get(i);
-            Duration lockTimeout = null;
-            Duration statementTimeout = null;
-            Directive.Batch batch = null;
-            for (Token comment : statement.leadingComments()) {
-                SourcePosition where = new SourcePosition(file, comment.line());
-                Directive directive = Directive.parse(comment.text(), where).orElse(null);
-                if (directive == null) continue;
-                boolean header = i == 0;
-                if (directive instanceof Directive.NoTransaction) {
-                    if (!header) {
-                        throw new MigrationFormatException("'-- slipway:no-transaction' applies to a whole file and"
-                                + " must stand above its first statement", where);
-                    }
-                    noTransaction = true;
-                } else if (directive instanceof Directive.LockTimeout l) {
-                    if (header) {
-                        fileLockTimeout = l.timeout();
-                    } else {
-                        lockTimeout = l.timeout();
-                    }
-                } else if (directive instanceof Directive.StatementTimeout s) {
-                    if (header) {
-                        fileStatementTimeout = s.timeout();
-                    } else {
-                        statementTimeout = s.timeout();
-                    }
-                } else if (directive instanceof Directive.Batch b) {
-                    List<String> verb = statement.keywords(1);
-                    if (verb.isEmpty() || !(verb.get(0).equals("UPDATE") || verb.get(0).equals("DELETE"))) {
-                        throw new MigrationFormatException("'-- slipway:batch' must stand directly above an UPDATE or"
-                                + " DELETE statement", where);
-                    }
-                    batch = b;
-                } else if (!(directive instanceof Directive.Allow)) {
-                    throw new AssertionError(directive);
-                }
-            }
+            Duration lockTimeout = directives.ownOf(i, Directive.LockTimeout.class)
+                    .map(Directive.LockTimeout::timeout).orElse(fileLockTimeout);
+            Duration statementTimeout = directives.ownOf(i, Directive.StatementTimeout.class)
+                    .map(Directive.StatementTimeout::timeout).orElse(fileStatementTimeout);
+            Directive.Batch batch = directives.ownOf(i, Directive.Batch.class).orElse(null);
             planned.add(new PlannedStatement(statement, new SourcePosition(file, statement.line()), lockTimeout,
                     statementTimeout, batch));
-        }
-        for (int i = 0; i < planned.size(); i++) {
-            PlannedStatement p = planned.get(i);
-            planned.set(i, new PlannedStatement(p.statement(), p.where(),
-                    p.lockTimeout() != null ? p.lockTimeout() : fileLockTimeout,
-                    p.statementTimeout() != null ? p.statementTimeout() : fileStatementTimeout, p.batch()));
         }
         return steps(file, planned, noTransaction, serverMajor);
     }

@@ -145,7 +145,8 @@ public record PostgresBinaries(int major, Path binDir, String source) {
                 Files.createDirectories(out.getParent());
                 Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
                 boolean executable = (entry.getMode() & 0100) != 0;
-                Files.setPosixFilePermissions(out, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+                String mode = executable ? "rwxr-xr-x" : "rw-r--r--";
+                Files.setPosixFilePermissions(out, PosixFilePermissions.fromString(mode));
             }
         }
         try (var dirs = Files.walk(into)) {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * The database is dropped after the class; the server stops when the JVM ends.
  */
 public final class PostgresExtension implements BeforeAllCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PostgresExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -137,7 +137,8 @@ public final class PostgresServer implements AutoCloseable {
     private void startWatchdog() throws IOException {
         String asServerUser = user.isRoot() ? "runuser -u " + OsUser.SERVER_USER_WHEN_ROOT + " -- " : "";
         String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; "
-                + "if [ -f '" + dataDir() + "/postmaster.pid' ]; then " + asServerUser + "'" + binaries.program("pg_ctl")
+                + "if [ -f '" + dataDir() + "/postmaster.pid' ]; then "
+                + asServerUser + "'" + binaries.program("pg_ctl")
                 + "' -D '" + dataDir() + "' -m immediate -w stop; fi; rm -rf '" + baseDir + "'";
         new ProcessBuilder("setsid", "sh", "-c", script)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))

@@ -71,7 +71,8 @@ class PostgresServerTest {
     }
 
     private static long backendPid(Connection connection) throws SQLException {
-        try (var statement = connection.createStatement(); var rows = statement.executeQuery("select pg_backend_pid()")) {
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("select pg_backend_pid()")) {
             rows.next();
             return rows.getLong(1);
         }

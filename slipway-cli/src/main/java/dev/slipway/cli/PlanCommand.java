@@ -1,0 +1,56 @@
+package dev.slipway.cli;
+
+import dev.slipway.ExitStatus;
+import dev.slipway.lint.FileReport;
+import dev.slipway.lint.Finding;
+import dev.slipway.lint.PlanOptions;
+import dev.slipway.lint.PlanReport;
+import dev.slipway.lint.Severity;
+import dev.slipway.migration.Version;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code slipway plan [--target V]}: the SQL {@code migrate} would run, annotated from the live database. */
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Show the SQL that migrate would run, each statement with its locks, live table sizes,"
+                + " estimated blocking and predicted failures; reads only. Exit 3 when a finding is at or above"
+                + " --fail-on or a statement would fail on today's rows.")
+final class PlanCommand extends BaseCommand {
+    @Option(names = "--target", paramLabel = "VERSION", description = "Plan up to this version.")
+    String target;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "Exit 3 when a finding is at or above: error (default), warning or advice.")
+    String failOn;
+
+    @Option(names = "--max-blocking", paramLabel = "DURATION",
+            description = "Ask for review when a statement is estimated to block others longer (default 1s).")
+    String maxBlocking;
+
+    @Override
+    public Integer call() {
+        Severity threshold = LintCommand.threshold(failOn);
+        Version to = target == null ? null : Versions.parse("--target", target);
+        PlanOptions options = PlanOptions.defaults();
+        if (maxBlocking != null) options = options.withMaxBlocking(DurationConverter.parse("--max-blocking",
+                maxBlocking));
+        PlanReport plan = slipway().plan(to, options);
+        if (options().sarif()) {
+            LintRenderer sarif = LintRenderer.of(options(), spec.commandLine().getOut(), threshold);
+            sarif.start();
+            for (PlanReport.Migration migration : plan.migrations()) {
+                List<Finding> findings = new ArrayList<>(migration.findings());
+                migration.statements().forEach(s -> findings.addAll(s.findings()));
+                sarif.file(new FileReport(migration.script(), findings));
+            }
+            sarif.finish(plan.migrations().size(), plan.failsAt(threshold));
+        } else if (output().json()) {
+            output().document(plan);
+        } else {
+            PlanText.write(plan, options().isQuiet(), line -> output().line(line));
+        }
+        return plan.failsAt(threshold) ? ExitStatus.CHECK_FAILED.code() : ExitStatus.OK.code();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.slipway.lint;
+
+import dev.slipway.db.PgIdentifiers;
+import dev.slipway.sql.QualifiedName;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the live database says about the relations a plan touches: sizes from {@code pg_class} and
+ * {@code pg_stat_user_tables}, primary keys, and constraints. Names resolve as the session's search path resolves
+ * them. Each relation is looked up once. Not thread-safe; one per plan.
+ */
+final class LiveCatalog implements TableSizes {
+    private final Connection session;
+    private final Map<QualifiedName, Optional<TableSize>> sizes = new HashMap<>();
+
+    LiveCatalog(Connection session) {
+        this.session = session;
+    }
+
+    @Override
+    public Optional<TableSize> of(QualifiedName relation) {
+        return sizes.computeIfAbsent(relation, this::read);
+    }
+
+    private Optional<TableSize> read(QualifiedName relation) {
+        // reltuples is -1 (12: 0) before the first ANALYZE; the statistics collector's live count fills in
+        String sql = "select greatest(c.reltuples::bigint, coalesce(s.n_live_tup, 0), 0),"
+                + " pg_total_relation_size(c.oid) from pg_class c left join pg_stat_all_tables s on s.relid = c.oid"
+                + " where c.oid = to_regclass(?)";
+        try (PreparedStatement query = session.prepareStatement(sql)) {
+            query.setString(1, relation.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) return Optional.empty();
+                return Optional.of(new TableSize(rows.getLong(1), rows.getLong(2)));
+            }
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@return the primary key columns of a table, quoted for SQL; empty when it has none or does not exist} */
+    List<String> primaryKey(QualifiedName table) throws SQLException {
+        String sql = "select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid"
+                + " and a.attnum = any(i.indkey::int2[]) where i.indrelid = to_regclass(?) and i.indisprimary"
+                + " order by array_position(i.indkey::int2[], a.attnum)";
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement query = session.prepareStatement(sql)) {
+            query.setString(1, table.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) columns.add(PgIdentifiers.quote(rows.getString(1)));
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * An existing constraint, read from {@code pg_constraint}.
+     *
+     * @param type       {@code c} check, {@code f} foreign key, ...
+     * @param definition {@code pg_get_constraintdef}
+     * @param columns    the constrained columns, quoted
+     * @param references for a foreign key, the referenced table as SQL; otherwise null
+     * @param refColumns for a foreign key, the referenced columns, quoted
+     */
+    record Constraint(String type, String definition, List<String> columns, String references,
+                      List<String> refColumns) {
+    }
+
+    /** {@return a constraint of the table, if it exists} */
+    Optional<Constraint> constraint(QualifiedName table, String name) throws SQLException {
+        String sql = "select c.contype::text, pg_get_constraintdef(c.oid),"
+                + " array(select quote_ident(a.attname) from unnest(c.conkey) with ordinality k(n, o)"
+                + "   join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.o),"
+                + " case when c.confrelid <> 0 then c.confrelid::regclass::text end,"
+                + " array(select quote_ident(a.attname) from unnest(c.confkey) with ordinality k(n, o)"
+                + "   join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.o)"
+                + " from pg_constraint c where c.conrelid = to_regclass(?) and c.conname = ?";
+        try (PreparedStatement query = session.prepareStatement(sql)) {
+            query.setString(1, table.toString());
+            query.setString(2, name);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) return Optional.empty();
+                return Optional.of(new Constraint(rows.getString(1), rows.getString(2),
+                        List.of((String[]) rows.getArray(3).getArray()), rows.getString(4),
+                        List.of((String[]) rows.getArray(5).getArray())));
+            }
+        }
+    }
+}
