@@ -116,17 +116,20 @@ class BackupCommandsTest {
     }
 
     @Test
-    void atThePromptTheTypedNameDecides() throws Exception {
+    void atThePromptOfAProtectedEnvironmentTheTypedNameDecides() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script for a pseudo-terminal");
-        cli.run("backup", "--url", url).exitsWith(0);
+        Files.writeString(project.resolve("slipway.toml"), "[environments.production]\nurl = \"" + url
+                + "\"\nprotected = true\n");
+        cli.run("backup", "--env", "production").exitsWith(0);
         db.execute("delete from applications where id <= 10");
 
-        Cli.Result wrong = onTerminal("staging\n", "restore", "latest", "--url", url).exitsWith(2)
+        Cli.Result wrong = onTerminal("staging\n", "restore", "latest", "--env", "production").exitsWith(2)
                 .stdoutContains("Type the database name to continue:", "does not name the database");
-        assertThat(wrong.stdout()).contains("into database " + db.name(), "now at revision 2");
+        assertThat(wrong.stdout()).contains("into database " + db.name(), "now at revision 2",
+                "(environment production, protected)");
         assertThat(db.queryLong("select count(*) from applications")).isEqualTo(1990);
 
-        onTerminal(db.name() + "\n", "restore", "latest", "--url", url).exitsWith(0)
+        onTerminal(db.name() + "\n", "restore", "latest", "--env", "production", "--yes").exitsWith(0)
                 .stdoutContains("Type the database name to continue:", "restored ").printsNowhere(password);
         assertThat(db.queryLong("select count(*) from applications")).isEqualTo(2000);
     }

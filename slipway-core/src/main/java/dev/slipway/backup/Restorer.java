@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Restores one backup into the target database with {@code pg_restore --clean --if-exists}: in one transaction
@@ -37,16 +39,26 @@ final class Restorer {
     RestoreResult run(RestoreRequest request) {
         long started = System.nanoTime();
         ConnectionSpec spec = context.requireSpec("a restore");
+        // a named backup is read, and its checksum computed, while connecting: nothing is touched before both the
+        // checks against the database and the checksum have passed
+        StoredBackup named = "latest".equals(request.backup()) ? null : find(request.backup(), null);
+        CompletableFuture<Void> checksum = named == null ? null : checkLater(named, request.jobs());
+        CompletableFuture<ClientTools> found = CompletableFuture.supplyAsync(() -> {
+            ClientTools tools = context.tools();
+            tools.candidates("pg_restore");
+            tools.candidates("psql");
+            return tools;
+        });
         try (Connection connection = context.connections().open()) {
             Target target = target(connection);
-            StoredBackup backup = find(request.backup(), target.database());
+            StoredBackup backup = named != null ? named : find(request.backup(), target.database());
             BackupManifest manifest = backup.manifest();
             checkBackup(request, backup, target, spec);
             checkConfirmation(request, backup, target, spec);
             listener.on(new BackupEvent.Step("checking the SHA-256 of " + backup.location() + " (" + manifest.size()
                     + " bytes)"));
-            Integrity.check(backup, request.jobs());
-            ClientTool pgRestore = context.tools().find("pg_restore", major(manifest.pgDumpVersion()),
+            await(checksum != null ? checksum : checkLater(backup, request.jobs()));
+            ClientTool pgRestore = found.join().find("pg_restore", major(manifest.pgDumpVersion()),
                     "to read backup " + manifest.id() + ", written by pg_dump " + manifest.pgDumpVersion());
             boolean oneTransaction = manifest.format() == BackupFormat.CUSTOM;
             List<String> dropped;
@@ -67,7 +79,8 @@ final class Restorer {
                         + pgRestore.describe() + (oneTransaction ? " in one transaction"
                         : " with " + request.jobs() + " job(s)")));
                 String failure = oneTransaction
-                        ? restoreInOneTransaction(pgRestore, backup, leftovers, spec, environment, cleanup)
+                        ? restoreInOneTransaction(pgRestore, found.join(), backup, leftovers, spec, environment,
+                        cleanup)
                         : restoreWithJobs(pgRestore, backup, request.jobs(), leftovers, connection, spec, environment,
                         cleanup);
                 if (failure != null) {
@@ -85,6 +98,20 @@ final class Restorer {
         } catch (SQLException e) {
             throw SlipwayException.failed("could not read the database: " + e.getMessage(), "unknown; run `slipway"
                     + " status`", "check the connection and run the restore again", e);
+        }
+    }
+
+    private static CompletableFuture<Void> checkLater(StoredBackup backup, int threads) {
+        return CompletableFuture.runAsync(() -> Integrity.check(backup, threads));
+    }
+
+    /** Waits for the checksum; its failure is thrown as it is. */
+    private static void await(CompletableFuture<Void> checksum) {
+        try {
+            checksum.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
         }
     }
 
@@ -206,8 +233,8 @@ final class Restorer {
      *
      * @return the failure message, or null on success
      */
-    private String restoreInOneTransaction(ClientTool pgRestore, StoredBackup backup, List<Leftover> leftovers,
-            ConnectionSpec spec, ClientEnvironment environment, Cleanup cleanup) {
+    private static String restoreInOneTransaction(ClientTool pgRestore, ClientTools tools, StoredBackup backup,
+            List<Leftover> leftovers, ConnectionSpec spec, ClientEnvironment environment, Cleanup cleanup) {
         if (leftovers.isEmpty()) {
             ToolRun run = ToolRun.start(pgRestore, arguments(BackupFormat.CUSTOM, 1, true, spec.libpqUri(),
                     backup.location()), environment, false);
@@ -215,7 +242,7 @@ final class Restorer {
             int exitCode = run.await();
             return exitCode == 0 ? null : run.failure(exitCode);
         }
-        ClientTool psql = psql(pgRestore);
+        ClientTool psql = psql(tools, pgRestore);
         List<String> psqlArguments = new ArrayList<>(List.of("--no-psqlrc", "--quiet", "--no-password",
                 "--set=ON_ERROR_STOP=1", "--single-transaction"));
         psqlArguments.add("--command=" + String.join("; ", leftovers.stream().map(Leftover::drop).toList()));
@@ -260,8 +287,8 @@ final class Restorer {
     }
 
     /** {@return the psql of pg_restore's installation: pg_restore's scripts may use commands only it knows} */
-    private ClientTool psql(ClientTool pgRestore) {
-        return context.tools().find("psql", pgRestore.major(), "to run pg_restore " + pgRestore.version()
+    private static ClientTool psql(ClientTools tools, ClientTool pgRestore) {
+        return tools.find("psql", pgRestore.major(), "to run pg_restore " + pgRestore.version()
                 + "'s script after dropping what the backup does not hold");
     }
 
