@@ -80,7 +80,8 @@ final class BackupCommand extends BaseCommand {
         if (result.backup().location() != null) {
             output().line("  " + result.backup().location() + "  " + Sizes.human(manifest.size()) + ", sha256 "
                     + manifest.sha256());
-            output().line("  " + manifest.tables().size() + " tables, " + (manifest.verification()
+            int tables = manifest.tables().size();
+            output().line("  " + tables + (tables == 1 ? " table, " : " tables, ") + (manifest.verification()
                     == Verification.RESTORED ? "verified by a restore into a scratch database (row counts match)"
                     : "verified by pg_restore --list") + ", pg_dump " + manifest.pgDumpVersion() + ", "
                     + result.took().toMillis() + " ms");

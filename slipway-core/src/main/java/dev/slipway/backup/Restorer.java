@@ -89,18 +89,20 @@ final class Restorer {
     }
 
     /**
-     * {@return the backup a reference names; {@code latest} is the newest backup of {@code database} taken from the
-     * host and port of the target, so another server's database of the same name is never picked by accident}
+     * {@return the backup a reference names; {@code latest} is the newest whole-database backup of {@code database}
+     * taken from the host and port of the target, so neither a partial backup nor another server's database of the
+     * same name is picked by accident}
      */
     StoredBackup find(String reference, String database) {
         if (!"latest".equals(reference)) return context.directory().resolve(reference);
         ConnectionSpec spec = context.requireSpec("finding the latest backup");
         return context.directory().list().backups().stream()
                 .filter(b -> b.manifest().database().equals(database) && b.location() != null
-                        && spec.host().equals(b.manifest().host()) && spec.port() == b.manifest().port())
+                        && !b.manifest().partial() && spec.host().equals(b.manifest().host())
+                        && spec.port() == b.manifest().port())
                 .findFirst()
-                .orElseThrow(() -> SlipwayException.badInput("there is no backup of " + database + " on "
-                        + spec.host() + ":" + spec.port() + " in " + context.directory().root(), "latest",
+                .orElseThrow(() -> SlipwayException.badInput("there is no whole-database backup of " + database
+                        + " on " + spec.host() + ":" + spec.port() + " in " + context.directory().root(), "latest",
                         "run `slipway backups` to see what there is, and name the backup by its id"));
     }
 

@@ -147,6 +147,24 @@ class RestoreRefusalsTest {
     }
 
     @Test
+    void latestIsTheNewestWholeDatabaseBackupOfThisServer() throws Exception {
+        StoredBackup partial = slipway().backup(BackupRequest.wholeDatabase().withTables(List.of("orders")),
+                BackupListener.NONE).backup();
+        assertThat(partial.manifest().createdAt()).isAfter(backup.manifest().createdAt());
+        assertThat(slipway().findBackup("latest").id()).isEqualTo(backup.id());
+
+        Path elsewhere = project.resolve("elsewhere");
+        Files.createDirectories(elsewhere);
+        Files.copy(backup.location(), elsewhere.resolve(backup.location().getFileName()));
+        Files.writeString(elsewhere.resolve(backup.id() + ".json"), Files.readString(backup.manifestFile())
+                .replace("\"port\" : " + backup.manifest().port(), "\"port\" : 1"));
+        SlipwayException none = catchThrowableOfType(SlipwayException.class, () -> shop.slipway(BackupConfig
+                .defaults().withDirectory(elsewhere)).findBackup("latest"));
+        assertThat(none.status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(none.getMessage()).contains("there is no whole-database backup of " + shop.db().name());
+    }
+
+    @Test
     void jobsNeedADirectoryFormatBackup() throws Exception {
         assertThat(refused(confirmed(backup.id()).withJobs(2)).getMessage()).contains("needs a directory-format");
     }
