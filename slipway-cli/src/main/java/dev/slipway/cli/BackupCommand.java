@@ -13,9 +13,9 @@ import dev.slipway.config.BackupFormat;
 import dev.slipway.config.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code slipway backup}: pg_dump into the backup directory, verified, with a manifest. */
@@ -40,13 +40,12 @@ final class BackupCommand extends BaseCommand {
             description = "Also restore the dump into a scratch database and compare row counts table by table.")
     boolean verifyRestore;
 
-    @Option(names = "--directory", paramLabel = "DIR", description = "The backup directory (default: [backup]"
-            + " directory, else ./backups).")
-    Path directory;
+    @Mixin
+    BackupDirectoryOption backupDirectory;
 
     @Override
     void customize(SlipwayBuilder builder) {
-        if (directory != null) builder.backupDirectory(directory);
+        backupDirectory.applyTo(builder);
     }
 
     @Override

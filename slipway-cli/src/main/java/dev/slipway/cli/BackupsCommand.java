@@ -7,11 +7,10 @@ import dev.slipway.SlipwayBuilder;
 import dev.slipway.backup.BackupListing;
 import dev.slipway.backup.BackupManifest;
 import dev.slipway.backup.StoredBackup;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code slipway backups}: the backups in the backup directory with their manifests. */
 @Command(name = "backups", description = "List the backups in the backup directory, newest first.")
@@ -19,13 +18,12 @@ final class BackupsCommand extends BaseCommand {
     private static final DateTimeFormatter TAKEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
-    @Option(names = "--directory", paramLabel = "DIR", description = "The backup directory (default: [backup]"
-            + " directory, else ./backups).")
-    Path directory;
+    @Mixin
+    BackupDirectoryOption backupDirectory;
 
     @Override
     void customize(SlipwayBuilder builder) {
-        if (directory != null) builder.backupDirectory(directory);
+        backupDirectory.applyTo(builder);
     }
 
     @Override

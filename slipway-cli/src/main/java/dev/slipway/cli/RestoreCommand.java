@@ -10,10 +10,10 @@ import dev.slipway.backup.RestoreRequest;
 import dev.slipway.backup.RestoreResult;
 import dev.slipway.backup.StoredBackup;
 import java.io.Console;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,13 +38,12 @@ final class RestoreCommand extends BaseCommand {
             description = "Allow a backup taken of a database with another name (e.g. production into staging).")
     boolean allowOtherDatabase;
 
-    @Option(names = "--directory", paramLabel = "DIR", description = "The backup directory (default: [backup]"
-            + " directory, else ./backups).")
-    Path directory;
+    @Mixin
+    BackupDirectoryOption backupDirectory;
 
     @Override
     void customize(SlipwayBuilder builder) {
-        if (directory != null) builder.backupDirectory(directory);
+        backupDirectory.applyTo(builder);
     }
 
     @Override

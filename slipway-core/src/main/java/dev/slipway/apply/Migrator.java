@@ -149,13 +149,15 @@ public final class Migrator {
                 }
             }
             Version from = state.current();
-            toRevert.forEach(entry -> plan(byKey.get(entry.key()).down(), runner, nothingApplied(from)));
+            // every down is read and split before the first runs, once: the plans are kept for the run
+            List<StepPlanner.Planned> plans = new ArrayList<>(toRevert.size());
+            toRevert.forEach(entry -> plans.add(plan(byKey.get(entry.key()).down(), runner, nothingApplied(from))));
             List<AppliedMigration> reverted = new ArrayList<>();
             Version now = from;
             for (int i = 0; i < toRevert.size(); i++) {
                 HistoryEntry entry = toRevert.get(i);
                 Unit down = byKey.get(entry.key()).down();
-                StepPlanner.Planned planned = plan(down, runner, stateBefore(down, now));
+                StepPlanner.Planned planned = plans.set(i, null);
                 try {
                     reverted.add(new AppliedMigration(entry.version(), entry.description(), down.script(),
                             runner.revert(down, planned, entry)));
@@ -433,11 +435,6 @@ public final class Migrator {
 
     private static String nothingApplied(Version current) {
         return (current == null ? "no version applied" : "at version " + current) + "; nothing applied by this run";
-    }
-
-    private static String stateBefore(Unit unit, Version current) {
-        return (current == null ? "no version applied" : "at version " + current) + "; " + unit.script()
-                + " not started";
     }
 
     private static void refuseOnProblems(List<Problem> problems, Version current, String command) {
