@@ -129,6 +129,12 @@ public final class SlipwayBuilder {
                 throw SlipwayException.badInput(e.getMessage(), configFile.toString(),
                         "add [environments." + environmentName + "] to " + configFile + " or pick a listed one");
             }
+            try {
+                target.requireUsable();
+            } catch (ConfigException e) {
+                throw SlipwayException.badInput(e.getMessage(), configFile.toString(),
+                        "set the variable, or give it a fallback: ${NAME:-default}");
+            }
             if (target.url() == null || target.url().isBlank()) {
                 throw SlipwayException.badInput("environment " + environmentName + " has no url",
                         configFile.toString(),
