@@ -182,7 +182,10 @@ public final class Migrator {
         if (target instanceof DowngradeTarget.To to) {
             return appliedNewestFirst.stream().filter(e -> e.version().compareTo(to.version()) > 0).toList();
         }
-        if (target instanceof DowngradeTarget.Base) return appliedNewestFirst;
+        if (target instanceof DowngradeTarget.Base) {
+            // below a baseline there are no migrations to run backwards: the baseline is as far as one can go
+            return appliedNewestFirst.stream().takeWhile(e -> e.type() != MigrationType.BASELINE).toList();
+        }
         throw new AssertionError(target);
     }
 
