@@ -390,6 +390,15 @@ public final class Migrator {
         String rerun = "downgrade".equals(command) ? "run the same `slipway downgrade` (with the same target) again"
                 : "run `slipway " + command + "` again";
         String next;
+        if (!failure.waiters().isEmpty()) {
+            String waiters = failure.waiters().stream().map(Blocker::describe).collect(Collectors.joining("; "));
+            return SlipwayException.failedAt(unit.script() + " was cancelled " + failure.attempts() + " time(s)"
+                    + " because other sessions waited behind it longer than max_blocking ("
+                    + options.maxBlocking().toMillis() + " ms): " + waiters, failure.where().toString(), state,
+                    "make the statement lighter (batch it, add constraints NOT VALID, build indexes CONCURRENTLY;"
+                            + " `slipway plan` shows what it locks) or run it when traffic is low, then " + rerun
+                            + "; or raise max_blocking in [safety] of slipway.toml (0 turns the limit off)", failure);
+        }
         if (failure.isLockTimeout()) {
             String blockers = failure.blockers().isEmpty() ? "another session (not seen while we waited)"
                     : failure.blockers().stream().map(Blocker::describe).collect(Collectors.joining("; "));
