@@ -3,7 +3,9 @@ package dev.slipway.sandbox;
 import dev.slipway.SlipwayException;
 import dev.slipway.db.ConnectionFactory;
 import dev.slipway.db.ConnectionSpec;
+import dev.slipway.db.ConnectionSpecException;
 import dev.slipway.db.DatabaseUnavailableException;
+import dev.slipway.db.Environment;
 import dev.slipway.db.PasswordRedactor;
 import dev.slipway.db.PgIdentifiers;
 import dev.slipway.db.Secret;
@@ -54,6 +56,26 @@ public final class Sandbox implements AutoCloseable {
         this.admin = admin;
         this.version = version;
         this.cluster = cluster;
+    }
+
+    /**
+     * {@return a sandbox on the dev server at {@code devUrl} when one is given, else on a local cluster of
+     * {@code target}'s major version}
+     *
+     * @param devUrl a libpq URI, JDBC URL or keyword/value string, completed from the PG* variables and the password
+     *     file like {@code --url}; null or blank for none
+     * @throws SlipwayException for a malformed URL, and as {@link #open(Optional, ServerVersion)} does
+     */
+    public static Sandbox open(String devUrl, Environment environment, ServerVersion target) {
+        if (devUrl == null || devUrl.isBlank()) return localCluster(target);
+        ConnectionSpec spec;
+        try {
+            spec = ConnectionSpec.resolve(devUrl, environment);
+        } catch (ConnectionSpecException e) {
+            throw SlipwayException.badInput(e.getMessage(), "--dev-url", "pass a URL such as"
+                    + " postgresql://user@host:5432/postgres, for a role that may create databases");
+        }
+        return open(Optional.of(spec), target);
     }
 
     /**

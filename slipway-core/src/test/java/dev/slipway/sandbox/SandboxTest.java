@@ -7,6 +7,7 @@ import dev.slipway.ExitStatus;
 import dev.slipway.SlipwayException;
 import dev.slipway.db.ConnectionSpec;
 import dev.slipway.db.DatabaseUnavailableException;
+import dev.slipway.db.Environment;
 import dev.slipway.db.Secret;
 import dev.slipway.db.ServerVersion;
 import dev.slipway.embedded.PostgresServer;
@@ -148,6 +149,17 @@ class SandboxTest {
             assertThat(sandbox.isLocalCluster()).isFalse();
             assertThat(sandbox.toString()).contains("dev server").doesNotContain(db.server().password());
         }
+    }
+
+    @Test
+    void aMalformedDevUrlIsBadInputThatNamesTheOption() {
+        Environment environment = new Environment(Map.of(), Path.of("/nonexistent"), "nobody");
+        assertThatThrownBy(() -> Sandbox.open("postgresql://app:secret@db:notaport/x", environment,
+                ServerVersion.ofNum(150000)))
+                .isInstanceOfSatisfying(SlipwayException.class, e -> {
+                    assertThat(e.status()).isEqualTo(ExitStatus.USAGE);
+                    assertThat(e.getMessage()).contains("at --dev-url").doesNotContain("secret");
+                });
     }
 
     private static ConnectionSpec devUrl(TestDatabase db, String user, String password) {
