@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slipway.testkit.PostgresServer;
+import dev.slipway.embedded.PostgresServer;
 import dev.slipway.testkit.PostgresServers;
 import dev.slipway.testkit.TestDatabase;
 import java.nio.file.Files;
