@@ -22,6 +22,7 @@ import dev.slipway.backup.StoredBackup;
 import dev.slipway.db.ConnectionSpec;
 import dev.slipway.db.DatabaseUnavailableException;
 import dev.slipway.db.Environment;
+import dev.slipway.db.ServerVersion;
 import dev.slipway.history.AuditEntry;
 import dev.slipway.lint.PlanOptions;
 import dev.slipway.lint.PlanReport;
@@ -32,6 +33,12 @@ import dev.slipway.migration.ProblemType;
 import dev.slipway.migration.ScanResult;
 import dev.slipway.migration.SkippedFile;
 import dev.slipway.migration.Version;
+import dev.slipway.sandbox.MigratedSchema;
+import dev.slipway.sandbox.Sandbox;
+import dev.slipway.schema.SchemaComparison;
+import dev.slipway.schema.SchemaFilter;
+import dev.slipway.schema.SchemaModel;
+import dev.slipway.schema.SchemaReader;
 import dev.slipway.config.EnvironmentConfig;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -211,6 +218,72 @@ public final class Slipway {
             } catch (SQLException e) {
                 throw SlipwayException.failed("could not read the target database for the plan: " + e.getMessage(),
                         "not touched (the plan only reads)", "check the connection and run `slipway plan` again", e);
+            }
+        });
+    }
+
+    /** {@return the version of the target's server, for a {@link Sandbox} of the same major} */
+    public ServerVersion serverVersion() {
+        return guarded(() -> {
+            try (Connection session = openGuarded()) {
+                return ServerVersion.of(session);
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not read the server version of the target: " + e.getMessage(),
+                        "not touched", "check the connection", e);
+            }
+        });
+    }
+
+    /**
+     * Compares the live database with the schema its applied migrations produce, built in a scratch database of
+     * {@code sandbox}: exactly the versions and repeatable migrations the history lists as applied, from the files
+     * as they are now. The history tables are left out of both. Reads only, on the target.
+     *
+     * @param sandbox where to build the expected schema; best of the target's major version. The caller closes it.
+     * @return the differences, empty when there is no drift
+     * @throws SlipwayException when the target has no history, or a migration fails in the scratch database
+     */
+    public DriftReport drift(Sandbox sandbox) {
+        refuseInvalidSet();
+        StatusReport status = status();
+        String database = settings.connection().map(ConnectionSource::describe).orElse("the target");
+        if (!status.historyTable()) {
+            throw SlipwayException.badInput("no Slipway history in " + database + ": drift compares the database"
+                    + " with the migrations it has applied, and it has applied none", null,
+                    "to compare it with every migration file, run `slipway diff --from <url> --to migrations`;"
+                            + " to adopt it, `slipway baseline`");
+        }
+        AppliedMigrations applied = AppliedMigrations.of(status);
+        SchemaModel expected = MigratedSchema.of(scan, settings.apply())
+                .only(applied.versions(), applied.repeatables()).build(sandbox, SchemaFilter.allSchemas());
+        SchemaModel live = readSchema("the target database for drift");
+        return new DriftReport(database, status.current(), ComparedObjects.count(expected, live),
+                SchemaComparison.compare(expected, live), applied.notes(), sandbox.toString());
+    }
+
+    /**
+     * {@return the schema every migration file produces on an empty database, built in a scratch database of
+     * {@code sandbox}; connects to nothing else}
+     *
+     * @throws SlipwayException when the files contradict each other, or a migration fails in the scratch database
+     */
+    public SchemaModel migrationsSchema(Sandbox sandbox) {
+        refuseInvalidSet();
+        return MigratedSchema.of(scan, settings.apply()).build(sandbox, SchemaFilter.allSchemas());
+    }
+
+    /** {@return the live schema of the target, every user schema, history tables left out; reads only} */
+    public SchemaModel liveSchema() {
+        return readSchema("the target database's schema");
+    }
+
+    private SchemaModel readSchema(String what) {
+        return guarded(() -> {
+            try (Connection session = openGuarded()) {
+                return SchemaReader.read(session, SchemaFilter.allSchemas());
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not read " + what + ": " + e.getMessage(),
+                        "not touched (reading only)", "check that the role may read the catalog", e);
             }
         });
     }
