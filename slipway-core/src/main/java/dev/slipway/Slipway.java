@@ -19,6 +19,7 @@ import dev.slipway.backup.Backups;
 import dev.slipway.backup.RestoreRequest;
 import dev.slipway.backup.RestoreResult;
 import dev.slipway.backup.StoredBackup;
+import dev.slipway.db.ConnectionFactory;
 import dev.slipway.db.ConnectionSpec;
 import dev.slipway.db.DatabaseUnavailableException;
 import dev.slipway.db.Environment;
@@ -27,26 +28,36 @@ import dev.slipway.history.AuditEntry;
 import dev.slipway.lint.PlanOptions;
 import dev.slipway.lint.PlanReport;
 import dev.slipway.lint.Planner;
+import dev.slipway.migration.Location;
+import dev.slipway.migration.MigrationException;
 import dev.slipway.migration.MigrationSet;
 import dev.slipway.migration.Problem;
 import dev.slipway.migration.ProblemType;
+import dev.slipway.migration.Scaffold;
 import dev.slipway.migration.ScanResult;
 import dev.slipway.migration.SkippedFile;
 import dev.slipway.migration.Version;
 import dev.slipway.sandbox.MigratedSchema;
 import dev.slipway.sandbox.Sandbox;
 import dev.slipway.schema.SchemaComparison;
+import dev.slipway.schema.SchemaDdl;
 import dev.slipway.schema.SchemaFilter;
 import dev.slipway.schema.SchemaModel;
 import dev.slipway.schema.SchemaReader;
 import dev.slipway.config.EnvironmentConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -270,6 +281,103 @@ public final class Slipway {
     public SchemaModel migrationsSchema(Sandbox sandbox) {
         refuseInvalidSet();
         return MigratedSchema.of(scan, settings.apply()).build(sandbox, SchemaFilter.allSchemas());
+    }
+
+    /**
+     * Compares two schemas, each a live database or the schema the migration files produce, and prints the DDL
+     * between them both ways. Reads only; a scratch database for the migrations' side comes from {@code sandboxes},
+     * asked at most once with the server version of the database side (else of the target), and closed here.
+     *
+     * @param from      the schema as it is
+     * @param to        the schema as it should be
+     * @param sandboxes opens a sandbox of (ideally) the given server version
+     * @return the differences and the DDL; {@link DiffReport#same()} when there are none
+     * @throws SlipwayException with {@link ExitStatus#USAGE} when both sides are the migrations, or a database side
+     *     cannot be reached
+     */
+    public DiffReport diff(SchemaSource from, SchemaSource to, Function<ServerVersion, Sandbox> sandboxes) {
+        if (from instanceof SchemaSource.Migrations && to instanceof SchemaSource.Migrations) {
+            throw SlipwayException.badInput("--from and --to both name the migrations: there is nothing to compare",
+                    "--from, --to", "compare the migrations with a database, e.g. --from migrations --to <url>");
+        }
+        Map<SchemaSource, SchemaModel> models = new HashMap<>();
+        ServerVersion version = null;
+        for (SchemaSource side : List.of(from, to)) {
+            if (side instanceof SchemaSource.Database database) {
+                DatabaseSchema read = readDatabase(database);
+                models.put(side, read.model());
+                if (version == null) version = read.version();
+            }
+        }
+        if (from instanceof SchemaSource.Migrations || to instanceof SchemaSource.Migrations) {
+            if (version == null) version = serverVersion();
+            try (Sandbox sandbox = sandboxes.apply(version)) {
+                models.put(new SchemaSource.Migrations(), migrationsSchema(sandbox));
+            }
+        }
+        SchemaModel first = models.get(from);
+        SchemaModel second = models.get(to);
+        return new DiffReport(from.describe(), to.describe(), ComparedObjects.count(first, second),
+                SchemaComparison.compare(first, second), SchemaDdl.between(first, second),
+                SchemaDdl.between(second, first));
+    }
+
+    /**
+     * Writes {@code report}'s DDL as a new migration in the first location, numbered after the newest there as
+     * {@code slipway new} numbers: a V file turning {@code from} into {@code to}, and a U file turning it back.
+     *
+     * @param report      what {@link #diff} found; it must have differences
+     * @param description what the migration does, for the file names
+     * @return the version and the two files
+     * @throws SlipwayException with {@link ExitStatus#USAGE} when the first location is not a folder, or the files
+     *     cannot be written
+     */
+    public Scaffold.Written writeMigration(DiffReport report, String description) {
+        if (report.same()) throw new IllegalArgumentException("no differences: there is nothing to write");
+        String first = settings.locations().isEmpty() ? "db/migration" : settings.locations().get(0);
+        Location location;
+        try {
+            location = Location.parse(first);
+        } catch (IllegalArgumentException | MigrationException e) {
+            throw SlipwayException.badInput(e.getMessage(), "locations", "give a folder such as db/migration");
+        }
+        if (!(location instanceof Location.Filesystem folder)) {
+            throw SlipwayException.badInput("cannot write a migration into " + first + ": it is not a folder",
+                    "--locations", "put a folder first, e.g. --locations src/main/resources/db/migration");
+        }
+        String header = "-- Written by `slipway diff`: turns " + report.from() + " into " + report.to() + ".\n"
+                + "-- Review it before committing: renames show as a drop and an add.\n";
+        String undoHeader = "-- Written by `slipway diff`: turns " + report.to() + " back into " + report.from()
+                + ".\n";
+        try {
+            Scaffold.Written written = Scaffold.write(folder.dir(), new Scaffold.Request(description, false, false),
+                    LocalDateTime.now());
+            Files.writeString(written.files().get(0), header + report.forward().text());
+            Files.writeString(written.files().get(1), undoHeader + report.backward().text());
+            return written;
+        } catch (IOException e) {
+            throw SlipwayException.badInput("could not write the migration into " + folder.dir() + ": "
+                    + e.getMessage(), folder.dir().toString(), "check the folder and its permissions");
+        }
+    }
+
+    private DatabaseSchema readDatabase(SchemaSource.Database database) {
+        String where = database.option() == null || database.option().isBlank() ? database.describe()
+                : database.option();
+        try (Connection session = ConnectionFactory.of(database.spec()).open()) {
+            return new DatabaseSchema(ServerVersion.of(session), SchemaReader.read(session,
+                    SchemaFilter.allSchemas()));
+        } catch (DatabaseUnavailableException e) {
+            throw SlipwayException.badInput(e.getMessage(), where, "check the URL, the password (PGPASSWORD or"
+                    + " ~/.pgpass) and that the server is reachable");
+        } catch (SQLException e) {
+            throw SlipwayException.failed("could not read the schema of " + database.describe() + ": "
+                    + e.getMessage(), "not touched (reading only)", "check that the role may read the catalog", e);
+        }
+    }
+
+    /** A database's schema and the version of its server. */
+    private record DatabaseSchema(ServerVersion version, SchemaModel model) {
     }
 
     /** {@return the live schema of the target, every user schema, history tables left out; reads only} */
