@@ -145,7 +145,8 @@ public final class SchemaDdl {
             } else {
                 addLabels(plan, old, now);
             }
-            if (!Objects.equals(old == null ? null : old.comment(), now.comment())) {
+            boolean fresh = old == null || context.rebuiltEnums().contains(now.name());
+            if (!Objects.equals(fresh ? null : old.comment(), now.comment())) {
                 plan.add(Phase.COMMENTS, ObjectSql.comment("TYPE " + now.name(), now.comment()));
             }
         }
