@@ -80,7 +80,6 @@ class MigratedSchemaTest {
         MigratedSchema all = MigratedSchema.of(scan(), ApplyOptions.defaults());
         assertThatThrownBy(() -> all.build(sandbox, SchemaFilter.allSchemas()))
                 .isInstanceOfSatisfying(SlipwayException.class, e -> {
-                    System.err.println("MSG>>" + e.getMessage());
                     assertThat(e.status()).isEqualTo(ExitStatus.FAILED);
                     assertThat(e.getMessage()).contains("V2__reporting.sql:3",
                             "role \"reporting_ro_missing\" does not exist",
