@@ -98,7 +98,8 @@ public final class SlipwayBuilder {
                 .withLockRetries(safety.lockRetries())
                 .withStatementTimeout(safety.statementTimeout())
                 .withLockWait(safety.lockWait())
-                .withConcurrentIndexTimeout(safety.concurrentIndexTimeout());
+                .withConcurrentIndexTimeout(safety.concurrentIndexTimeout())
+                .withMaxBlocking(safety.maxBlocking());
         this.backup = config.backup();
         return this;
     }
@@ -128,6 +129,12 @@ public final class SlipwayBuilder {
             } catch (ConfigException e) {
                 throw SlipwayException.badInput(e.getMessage(), configFile.toString(),
                         "add [environments." + environmentName + "] to " + configFile + " or pick a listed one");
+            }
+            try {
+                target.requireUsable();
+            } catch (ConfigException e) {
+                throw SlipwayException.badInput(e.getMessage(), configFile.toString(),
+                        "set the variable, or give it a fallback: ${NAME:-default}");
             }
             if (target.url() == null || target.url().isBlank()) {
                 throw SlipwayException.badInput("environment " + environmentName + " has no url",
@@ -165,6 +172,15 @@ public final class SlipwayBuilder {
     /** How often a lock timeout is retried (default 5). */
     public SlipwayBuilder lockRetries(int retries) {
         this.apply = apply.withLockRetries(retries);
+        return this;
+    }
+
+    /**
+     * How long another session may wait behind a migration's statement before the statement is cancelled and
+     * retried (default 1 s; zero for no limit).
+     */
+    public SlipwayBuilder maxBlocking(Duration limit) {
+        this.apply = apply.withMaxBlocking(limit);
         return this;
     }
 

@@ -123,20 +123,24 @@ public final class ConfigLoader {
                 .toList();
     }
 
-    private static EnvironmentConfig environment(String name, TomlTable table) {
-        table.requireOnly(ENVIRONMENT_KEYS);
+    private static EnvironmentConfig environment(String name, TomlTable section) {
+        section.requireOnly(ENVIRONMENT_KEYS);
+        TomlTable table = section.deferringUnsetVariables();
         EnvironmentConfig environment = EnvironmentConfig.named(name);
         String url = table.string("url").orElse(null);
-        if (url != null && url.isBlank()) {
+        Optional<ConfigException> unset = table.firstUnsetVariable();
+        if (url != null && url.isBlank() && unset.isEmpty()) {
             throw table.problem("url", table.pathOf("url") + " is empty; remove it to connect with the PG* variables");
         }
         RollbackPolicy rollback = table.string("rollback")
                 .map(text -> table.at("rollback", () -> RollbackPolicy.parse(text)))
                 .orElse(environment.rollback());
         Optional<TomlTable> hooks = table.table("hooks");
-        hooks.ifPresent(section -> section.requireOnly(HOOKS_KEYS));
-        List<String> before = hooks.flatMap(section -> section.strings("before")).orElse(List.of());
-        List<String> after = hooks.flatMap(section -> section.strings("after")).orElse(List.of());
-        return new EnvironmentConfig(name, url, table.bool("protected").orElse(false), rollback, before, after);
+        hooks.ifPresent(hooksTable -> hooksTable.requireOnly(HOOKS_KEYS));
+        List<String> before = hooks.flatMap(hooksTable -> hooksTable.strings("before")).orElse(List.of());
+        List<String> after = hooks.flatMap(hooksTable -> hooksTable.strings("after")).orElse(List.of());
+        EnvironmentConfig read = new EnvironmentConfig(name, url, table.bool("protected").orElse(false),
+                rollback, before, after);
+        return table.firstUnsetVariable().map(problem -> read.unusable(problem.getMessage())).orElse(read);
     }
 }

@@ -24,8 +24,8 @@ class EveryKindTest {
 
     @Test
     void theSameSchemaBuiltTwiceInDifferentOrdersGivesEqualModels(TestDatabase db) throws Exception {
-        TestDatabase first = db.server().createDatabase(db.name() + "_a");
-        TestDatabase second = db.server().createDatabase(db.name() + "_b");
+        TestDatabase first = TestDatabase.create(db.server(), db.name() + "_a");
+        TestDatabase second = TestDatabase.create(db.server(), db.name() + "_b");
         try {
             EveryKind.build(first);
             EveryKind.buildDifferently(second);
