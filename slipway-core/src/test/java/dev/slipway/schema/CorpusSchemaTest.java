@@ -3,8 +3,8 @@ package dev.slipway.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.Slipway;
+import dev.slipway.embedded.PostgresServer;
 import dev.slipway.testkit.PostgresExtension;
-import dev.slipway.testkit.PostgresServer;
 import dev.slipway.testkit.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,8 +18,8 @@ class CorpusSchemaTest {
     @Test
     void marquezBuiltTwiceGivesEqualModels(PostgresServer server) throws Exception {
         Path folder = Path.of(System.getProperty("slipway.shared.dir"), "corpora", "MarquezProject__marquez");
-        TestDatabase first = server.createDatabase("schema_marquez_a");
-        TestDatabase second = server.createDatabase("schema_marquez_b");
+        TestDatabase first = TestDatabase.create(server, "schema_marquez_a");
+        TestDatabase second = TestDatabase.create(server, "schema_marquez_b");
         try {
             second.execute("create table burn_oids (id int); drop table burn_oids");
             for (TestDatabase db : new TestDatabase[] {first, second}) {
