@@ -43,7 +43,7 @@ final class SmokeFiles {
             Collection<String> migrationLocations) {
         List<SmokeQuery> queries = new ArrayList<>();
         for (Path file : files(directory, required)) {
-            queries.addAll(parse(display(file), read(file), null));
+            queries.addAll(parse(display(file, directory), read(file, directory), null));
         }
         for (CheckScript check : migrationChecks) {
             if (!migrationLocations.contains(check.migrationLocation())) {
@@ -132,19 +132,25 @@ final class SmokeFiles {
         }
     }
 
-    private static String read(Path file) {
+    private static String read(Path file, Path directory) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw SlipwayException.badInput("could not read check file " + display(file) + ": " + e.getMessage(),
-                    display(file), "check that it is readable UTF-8 text");
+            throw SlipwayException.badInput("could not read check file " + display(file, directory) + ": "
+                    + e.getMessage(), display(file, directory), "check that it is readable UTF-8 text");
         }
     }
 
-    /** Paths below the working directory are shown relative to it, as users type them. */
-    private static String display(Path file) {
+    /**
+     * Paths below the working directory are shown relative to it, as users type them; others from the checks
+     * folder's own name on ({@code checks/orders.sql}).
+     */
+    private static String display(Path file, Path directory) {
         Path absolute = file.toAbsolutePath().normalize();
         Path here = Path.of("").toAbsolutePath();
-        return (absolute.startsWith(here) ? here.relativize(absolute) : absolute).toString().replace('\\', '/');
+        Path folder = directory.toAbsolutePath().normalize();
+        Path shown = absolute.startsWith(here) ? here.relativize(absolute)
+                : folder.getParent() == null ? absolute : folder.getParent().relativize(absolute);
+        return shown.toString().replace('\\', '/');
     }
 }
