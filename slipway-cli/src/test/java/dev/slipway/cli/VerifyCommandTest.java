@@ -35,8 +35,10 @@ class VerifyCommandTest {
                 insert into customers select generate_series(1, 10);
                 insert into orders select g, 1 + g % 10 from generate_series(1, 100) g;
                 """);
-        Files.writeString(migrations.resolve("V1__shop.check.sql"), "-- every customer has an order\n"
-                + "select c.id from customers c where not exists (select 1 from orders o where o.customer_id = c.id);\n");
+        Files.writeString(migrations.resolve("V1__shop.check.sql"), """
+                -- every customer has an order
+                select c.id from customers c where not exists (select 1 from orders o where o.customer_id = c.id);
+                """);
         Files.createDirectories(project.resolve("checks"));
         Files.writeString(project.resolve("checks/shop.sql"), "select count(*) = 10 from customers;\n");
         Files.writeString(project.resolve("slipway.toml"), """
@@ -66,7 +68,8 @@ class VerifyCommandTest {
                 "ok    checks/shop.sql:1 select count(*) = 10 from customers: true",
                 "ok    db/migration/V1__shop.check.sql:2 every customer has an order: no rows",
                 "ok    invalid indexes: every index is valid",
-                "ok    orphans orders.customer_id -> customers.id: every orders row points to an existing customers row",
+                "ok    orphans orders.customer_id -> customers.id: every orders row points to an existing customers"
+                        + " row",
                 "ok    row counts against the snapshot: 2 table(s) within 10% of the snapshot of",
                 "verify passed: 8 passed, 0 failed, 0 skipped");
         assertThat(passed.stderr()).isEmpty();
@@ -98,7 +101,8 @@ class VerifyCommandTest {
         cli.run("verify").exitsWith(2).stderrContains("starts with UPDATE", "at checks/bad.sql:2");
         Files.delete(project.resolve("checks/bad.sql"));
 
-        Files.writeString(project.resolve("slipway.toml"), "[verify]\nlogical_foreign_keys = [\"orders.customer_id\"]\n");
+        Files.writeString(project.resolve("slipway.toml"),
+                "[verify]\nlogical_foreign_keys = [\"orders.customer_id\"]\n");
         cli.run("verify").exitsWith(2).stderrContains("slipway.toml:2: verify.logical_foreign_keys:");
     }
 }

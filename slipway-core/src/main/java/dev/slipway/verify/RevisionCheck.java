@@ -57,7 +57,8 @@ final class RevisionCheck implements VerifyCheck {
     private static boolean isProblem(StatusEntry entry, Version expect) {
         return switch (entry.state()) {
             case APPLIED, BELOW_BASELINE -> false;
-            case PENDING, OUTDATED -> expect == null || entry.version() != null && entry.version().compareTo(expect) <= 0;
+            case PENDING, OUTDATED -> expect == null
+                    || entry.version() != null && entry.version().compareTo(expect) <= 0;
             case PARTIAL, REVERTING, FAILED, CHANGED, MISSING, OUT_OF_ORDER -> true;
         };
     }

@@ -3,6 +3,7 @@ package dev.slipway.verify;
 import dev.slipway.config.RowCountTolerance;
 import dev.slipway.db.PgIdentifiers;
 import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +66,8 @@ final class RowCounts implements VerifyCheck {
         for (Map.Entry<String, List<Object>> table : new java.util.TreeMap<>(now).entrySet()) {
             added.add(table.getKey() + ": new since the snapshot, " + count(session, table.getValue()) + " row(s)");
         }
-        String since = "snapshot of " + snapshot.takenAt() + (snapshot.revision() == null ? ""
+        String since = "snapshot of " + snapshot.takenAt().truncatedTo(ChronoUnit.SECONDS)
+                + (snapshot.revision() == null ? ""
                 : " at version " + snapshot.revision());
         if (lost.isEmpty()) {
             return List.of(new CheckResult(NAME, TITLE, CheckStatus.PASSED, snapshot.counts().size() + " table(s)"
