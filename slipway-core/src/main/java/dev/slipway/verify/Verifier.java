@@ -79,7 +79,7 @@ public final class Verifier {
     /**
      * {@return what every check found on the database {@code connection} is connected to}
      *
-     * @param connection    the session; left in manual-commit mode with nothing open, closed by the caller
+     * @param connection    the session, closed by the caller; left with no transaction open
      * @param status        where the migrations stand, read just before
      * @param historySchema the schema of Slipway's history tables
      */

@@ -16,9 +16,8 @@ import java.util.Objects;
 public record VerifyOptions(Version expect, List<String> only, List<VerifyCheck> extra) {
     /** Copies the lists. */
     public VerifyOptions {
-        only = List.copyOf(only);
-        extra = List.copyOf(extra);
-        Objects.requireNonNull(only, "only");
+        only = List.copyOf(Objects.requireNonNull(only, "only"));
+        extra = List.copyOf(Objects.requireNonNull(extra, "extra"));
     }
 
     /** {@return every check, the database expected at the newest migration} */

@@ -20,7 +20,9 @@ public final class VerifySession {
     private final Duration statementTimeout;
 
     /**
-     * @param connection       the session; left in manual-commit mode, and closed by the caller
+     * Runs the queries of one verification on {@code connection}.
+     *
+     * @param connection       the session, closed by the caller; each query leaves its commit mode as it was
      * @param statementTimeout the {@code statement_timeout} of each query; zero is none
      */
     public VerifySession(Connection connection, Duration statementTimeout) {
@@ -39,6 +41,7 @@ public final class VerifySession {
      * @throws SQLException as the server reported it; the transaction is rolled back
      */
     public Rows query(String sql, int maxRows) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         Rows rows;
         try {
@@ -46,12 +49,15 @@ public final class VerifySession {
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
+                connection.setAutoCommit(autoCommit);
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);    // the first error is the one to report
             }
             throw e;
         }
         connection.rollback();
+        // a pooled connection goes back to the application's pool as it came
+        connection.setAutoCommit(autoCommit);
         return rows;
     }
 
