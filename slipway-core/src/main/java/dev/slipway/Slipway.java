@@ -33,6 +33,13 @@ import dev.slipway.migration.ScanResult;
 import dev.slipway.migration.SkippedFile;
 import dev.slipway.migration.Version;
 import dev.slipway.config.EnvironmentConfig;
+import dev.slipway.migration.MigrationScript;
+import dev.slipway.verify.RowCountSnapshot;
+import dev.slipway.verify.Verifier;
+import dev.slipway.verify.VerifyOptions;
+import dev.slipway.verify.VerifyReport;
+import dev.slipway.verify.VerifySession;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -211,6 +218,53 @@ public final class Slipway {
             } catch (SQLException e) {
                 throw SlipwayException.failed("could not read the target database for the plan: " + e.getMessage(),
                         "not touched (the plan only reads)", "check the connection and run `slipway plan` again", e);
+            }
+        });
+    }
+
+    /**
+     * {@return whether the database is what it should be after a deploy; reads only}
+     * The revision (the newest migration with nothing pending, failed or partial, or {@code options.expect()}), the
+     * smoke checks ({@code checks/*.sql} and the {@code .check.sql} files next to migrations), and the integrity
+     * checks (invalid indexes, NOT VALID constraints, sequences behind their column, orphaned rows along the
+     * logical foreign keys, row counts against the snapshot), then the extra checks of {@code options}. Failed
+     * checks are in the report, not thrown.
+     *
+     * @throws SlipwayException with {@link ExitStatus#USAGE} for an unknown check name or a check file that is not
+     *                          a list of queries (before connecting), or a check query with a syntax error
+     */
+    public VerifyReport verify(VerifyOptions options) {
+        List<String> migrations = scan.scripts().stream().map(MigrationScript::location).toList();
+        Verifier verifier = Verifier.prepare(settings.verify(), scan.checks(), migrations, options);
+        StatusReport status = status();
+        return guarded(() -> {
+            try (Connection session = openGuarded()) {
+                return verifier.run(session, status, settings.apply().historySchema());
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not verify the database: " + e.getMessage(),
+                        "not changed (verify only reads)", "check the connection and run `slipway verify` again", e);
+            }
+        });
+    }
+
+    /**
+     * Counts the rows of every table exactly and writes the counts to the snapshot folder, for {@link #verify} to
+     * compare with after a deploy; reads only from the database.
+     *
+     * @return the file written
+     */
+    public Path snapshotRowCounts() {
+        StatusReport status = status();
+        return guarded(() -> {
+            try (Connection session = openGuarded()) {
+                VerifySession reader = new VerifySession(session, settings.verify().statementTimeout());
+                RowCountSnapshot snapshot = RowCountSnapshot.take(reader, settings.apply().historySchema(),
+                        status.current() == null ? null : status.current().toString());
+                return snapshot.write(settings.verify().snapshotDirectory());
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not count the rows for the snapshot: " + e.getMessage(),
+                        "not changed (the snapshot only reads)", "raise [verify] statement_timeout if a count timed"
+                                + " out, and run `slipway verify --snapshot` again", e);
             }
         });
     }
