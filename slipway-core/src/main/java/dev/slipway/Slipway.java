@@ -44,6 +44,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -198,6 +199,15 @@ public final class Slipway {
     /** {@return the newest version among the migration files, if there is any} */
     public java.util.Optional<Version> latestVersion() {
         return set.latestVersion();
+    }
+
+    /**
+     * {@return the plan's limits for this project: the defaults, with {@code max_blocking} from its settings, so that
+     * the plan warns about the same statements the runner's watchdog would cancel}
+     */
+    public PlanOptions planOptions() {
+        Duration maxBlocking = settings.apply().maxBlocking();
+        return maxBlocking.isZero() ? PlanOptions.defaults() : PlanOptions.defaults().withMaxBlocking(maxBlocking);
     }
 
     /**
