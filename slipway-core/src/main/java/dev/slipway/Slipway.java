@@ -47,11 +47,19 @@ import dev.slipway.schema.SchemaReader;
 import dev.slipway.config.EnvironmentConfig;
 import java.io.IOException;
 import java.nio.file.Files;
+import dev.slipway.migration.MigrationScript;
+import dev.slipway.verify.RowCountSnapshot;
+import dev.slipway.verify.Verifier;
+import dev.slipway.verify.VerifyOptions;
+import dev.slipway.verify.VerifyReport;
+import dev.slipway.verify.VerifySession;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -209,6 +217,15 @@ public final class Slipway {
     /** {@return the newest version among the migration files, if there is any} */
     public java.util.Optional<Version> latestVersion() {
         return set.latestVersion();
+    }
+
+    /**
+     * {@return the plan's limits for this project: the defaults, with {@code max_blocking} from its settings, so that
+     * the plan warns about the same statements the runner's watchdog would cancel}
+     */
+    public PlanOptions planOptions() {
+        Duration maxBlocking = settings.apply().maxBlocking();
+        return maxBlocking.isZero() ? PlanOptions.defaults() : PlanOptions.defaults().withMaxBlocking(maxBlocking);
     }
 
     /**
@@ -392,6 +409,53 @@ public final class Slipway {
             } catch (SQLException e) {
                 throw SlipwayException.failed("could not read " + what + ": " + e.getMessage(),
                         "not touched (reading only)", "check that the role may read the catalog", e);
+            }
+        });
+    }
+
+    /**
+     * {@return whether the database is what it should be after a deploy; reads only}
+     * The revision (the newest migration with nothing pending, failed or partial, or {@code options.expect()}), the
+     * smoke checks ({@code checks/*.sql} and the {@code .check.sql} files next to migrations), and the integrity
+     * checks (invalid indexes, NOT VALID constraints, sequences behind their column, orphaned rows along the
+     * logical foreign keys, row counts against the snapshot), then the extra checks of {@code options}. Failed
+     * checks are in the report, not thrown.
+     *
+     * @throws SlipwayException with {@link ExitStatus#USAGE} for an unknown check name or a check file that is not
+     *                          a list of queries (before connecting), or a check query with a syntax error
+     */
+    public VerifyReport verify(VerifyOptions options) {
+        List<String> migrations = scan.scripts().stream().map(MigrationScript::location).toList();
+        Verifier verifier = Verifier.prepare(settings.verify(), scan.checks(), migrations, options);
+        StatusReport status = status();
+        return guarded(() -> {
+            try (Connection session = openGuarded()) {
+                return verifier.run(session, status, settings.apply().historySchema());
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not verify the database: " + e.getMessage(),
+                        "not changed (verify only reads)", "check the connection and run `slipway verify` again", e);
+            }
+        });
+    }
+
+    /**
+     * Counts the rows of every table exactly and writes the counts to the snapshot folder, for {@link #verify} to
+     * compare with after a deploy; reads only from the database.
+     *
+     * @return the file written
+     */
+    public Path snapshotRowCounts() {
+        StatusReport status = status();
+        return guarded(() -> {
+            try (Connection session = openGuarded()) {
+                VerifySession reader = new VerifySession(session, settings.verify().statementTimeout());
+                RowCountSnapshot snapshot = RowCountSnapshot.take(reader, settings.apply().historySchema(),
+                        status.current() == null ? null : status.current().toString());
+                return snapshot.write(settings.verify().snapshotDirectory());
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not count the rows for the snapshot: " + e.getMessage(),
+                        "not changed (the snapshot only reads)", "raise [verify] statement_timeout if a count timed"
+                                + " out, and run `slipway verify --snapshot` again", e);
             }
         });
     }

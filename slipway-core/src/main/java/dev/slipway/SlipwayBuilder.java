@@ -9,6 +9,7 @@ import dev.slipway.config.ConfigLoader;
 import dev.slipway.config.EnvironmentConfig;
 import dev.slipway.config.SafetyConfig;
 import dev.slipway.config.SlipwayConfig;
+import dev.slipway.config.VerifyConfig;
 import dev.slipway.db.ConnectionFactory;
 import dev.slipway.db.ConnectionSpec;
 import dev.slipway.db.ConnectionSpecException;
@@ -45,6 +46,7 @@ public final class SlipwayBuilder {
     private ApplyListener listener = ApplyListener.NONE;
     private EnvironmentConfig environment;
     private BackupConfig backup = BackupConfig.defaults();
+    private VerifyConfig verify = VerifyConfig.defaults();
 
     SlipwayBuilder() {
     }
@@ -101,6 +103,9 @@ public final class SlipwayBuilder {
                 .withConcurrentIndexTimeout(safety.concurrentIndexTimeout())
                 .withMaxBlocking(safety.maxBlocking());
         this.backup = config.backup();
+        // checks and snapshots belong to the project: found next to slipway.toml whatever the working directory
+        Path base = config.source() == null ? null : config.source().toAbsolutePath().getParent();
+        this.verify = config.verify().resolvedAgainst(base);
         return this;
     }
 
@@ -214,6 +219,12 @@ public final class SlipwayBuilder {
         return this;
     }
 
+    /** What {@code verify} checks beyond the revision (default: the {@code [verify]} section's defaults). */
+    public SlipwayBuilder verify(VerifyConfig config) {
+        this.verify = config;
+        return this;
+    }
+
     /** Who hears about progress (default nobody). */
     public SlipwayBuilder listener(ApplyListener listener) {
         this.listener = listener;
@@ -244,7 +255,7 @@ public final class SlipwayBuilder {
                     "check --locations (or [migrations] locations in slipway.toml)");
         }
         Settings settings = new Settings(Optional.ofNullable(connection), locations, loader, apply, listener,
-                Optional.ofNullable(environment), backup);
+                Optional.ofNullable(environment), backup, verify);
         return new Slipway(settings, scan, MigrationSet.of(scan));
     }
 

@@ -89,7 +89,11 @@ abstract class BaseCommand implements Callable<Integer> {
      * cluster of {@code target}'s major version; the command closes it}
      */
     Sandbox sandbox(ServerVersion target) {
-        return Sandbox.open(options().devUrl, Environment.system(), target);
+        Environment environment = Environment.system();
+        String devUrl = options().devUrl;
+        if (devUrl == null) devUrl = environment.variables().get("SLIPWAY_DEV_URL");
+        if (devUrl != null && devUrl.isBlank()) devUrl = null;
+        return Sandbox.open(devUrl, environment, target);
     }
 
     /** Lets a command set more on the builder. */

@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import dev.slipway.ExitStatus;
+import dev.slipway.Slipway;
 import dev.slipway.lint.FileReport;
 import dev.slipway.lint.Finding;
 import dev.slipway.lint.PlanOptions;
@@ -26,17 +27,19 @@ final class PlanCommand extends BaseCommand {
     String failOn;
 
     @Option(names = "--max-blocking", paramLabel = "DURATION",
-            description = "Ask for review when a statement is estimated to block others longer (default 1s).")
+            description = "Ask for review when a statement is estimated to block others longer"
+                    + " (default: max_blocking of slipway.toml, 1s).")
     String maxBlocking;
 
     @Override
     public Integer call() {
         Severity threshold = LintCommand.threshold(failOn);
         Version to = target == null ? null : Versions.parse("--target", target);
-        PlanOptions options = PlanOptions.defaults();
+        Slipway slipway = slipway();
+        PlanOptions options = slipway.planOptions();
         if (maxBlocking != null) options = options.withMaxBlocking(DurationConverter.parse("--max-blocking",
                 maxBlocking));
-        PlanReport plan = slipway().plan(to, options);
+        PlanReport plan = slipway.plan(to, options);
         if (options().sarif()) {
             LintRenderer sarif = LintRenderer.of(options(), spec.commandLine().getOut(), threshold);
             sarif.start();

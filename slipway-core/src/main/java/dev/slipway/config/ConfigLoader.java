@@ -23,13 +23,16 @@ import java.util.Optional;
  */
 public final class ConfigLoader {
     private static final TomlMapper TOML = new TomlMapper();
-    private static final List<String> SECTIONS = List.of("migrations", "safety", "environments", "backup");
+    private static final List<String> SECTIONS = List.of("migrations", "safety", "environments", "backup",
+            "verify");
     private static final List<String> MIGRATIONS_KEYS = List.of("locations", "history_schema", "out_of_order");
     private static final List<String> SAFETY_KEYS = List.of("lock_timeout", "lock_retries", "statement_timeout",
             "max_blocking", "lock_wait", "concurrent_index_timeout");
     private static final List<String> ENVIRONMENT_KEYS = List.of("url", "protected", "rollback", "hooks");
     private static final List<String> HOOKS_KEYS = List.of("before", "after");
     private static final List<String> BACKUP_KEYS = List.of("directory", "keep", "command", "format", "bin_dir");
+    private static final List<String> VERIFY_KEYS = List.of("checks_directory", "snapshot_directory",
+            "logical_foreign_keys", "row_count_tolerance", "statement_timeout");
 
     private ConfigLoader() {
     }
@@ -62,7 +65,8 @@ public final class ConfigLoader {
         root.table("environments").ifPresent(table -> environments(table)
                 .forEach(environment -> environments.put(environment.name(), environment)));
         BackupConfig backup = root.table("backup").map(ConfigLoader::backup).orElse(BackupConfig.defaults());
-        return new SlipwayConfig(file, migrations, safety, environments, backup);
+        VerifyConfig verify = root.table("verify").map(ConfigLoader::verify).orElse(VerifyConfig.defaults());
+        return new SlipwayConfig(file, migrations, safety, environments, backup, verify);
     }
 
     private static ObjectNode parse(Path file, String text) {
@@ -110,6 +114,24 @@ public final class ConfigLoader {
                 .orElse(defaults.format());
         Optional<Path> binDir = table.string("bin_dir").map(Path::of);
         return table.build(() -> new BackupConfig(directory, keep, command, format, binDir));
+    }
+
+    private static VerifyConfig verify(TomlTable table) {
+        table.requireOnly(VERIFY_KEYS);
+        VerifyConfig verify = VerifyConfig.defaults();
+        Optional<Path> checks = table.string("checks_directory").map(Path::of);
+        if (checks.isPresent()) verify = verify.withChecksDirectory(checks.get());
+        Path snapshots = table.string("snapshot_directory").map(Path::of).orElse(verify.snapshotDirectory());
+        List<LogicalForeignKey> keys = table.strings("logical_foreign_keys").map(texts -> texts.stream()
+                .map(text -> table.at("logical_foreign_keys", () -> LogicalForeignKey.parse(text))).toList())
+                .orElse(List.of());
+        RowCountTolerance tolerance = table.string("row_count_tolerance")
+                .map(text -> table.at("row_count_tolerance", () -> RowCountTolerance.parse(text)))
+                .orElse(verify.rowCountTolerance());
+        Duration timeout = table.duration("statement_timeout").orElse(verify.statementTimeout());
+        VerifyConfig checked = verify;
+        return table.build(() -> checked.withSnapshotDirectory(snapshots).withLogicalForeignKeys(keys)
+                .withRowCountTolerance(tolerance).withStatementTimeout(timeout));
     }
 
     private static List<EnvironmentConfig> environments(TomlTable table) {

@@ -2,12 +2,12 @@ package dev.slipway.schema;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -24,8 +24,19 @@ public final class SchemaComparison {
     /** The property name under which a table's column order is reported. */
     public static final String COLUMN_ORDER = "column order";
 
-    private static final Comparator<SchemaObject> BY_KIND_AND_NAME = Comparator
-            .comparing(SchemaObject::kind).thenComparing(SchemaObject::name);
+    /** How objects are matched and ordered: kind, then name. */
+    private record Key(ObjectKind kind, String name) implements Comparable<Key> {
+        private static final Comparator<Key> ORDER = Comparator.comparing(Key::kind).thenComparing(Key::name);
+
+        static Key of(SchemaObject object) {
+            return new Key(object.kind(), object.name());
+        }
+
+        @Override
+        public int compareTo(Key other) {
+            return ORDER.compare(this, other);
+        }
+    }
 
     private SchemaComparison() {
     }
@@ -50,15 +61,14 @@ public final class SchemaComparison {
 
     private static void compareAll(ObjectPath parent, List<? extends SchemaObject> from,
             List<? extends SchemaObject> to, List<SchemaDifference> differences) {
-        Map<SchemaObject, SchemaObject> before = byKindAndName(from);
-        Map<SchemaObject, SchemaObject> after = byKindAndName(to);
-        Set<SchemaObject> keys = new TreeSet<>(BY_KIND_AND_NAME);
-        keys.addAll(before.keySet());
+        Map<Key, SchemaObject> before = byKindAndName(from);
+        Map<Key, SchemaObject> after = byKindAndName(to);
+        Set<Key> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
-        for (SchemaObject key : keys) {
+        for (Key key : keys) {
             SchemaObject old = before.get(key);
             SchemaObject now = after.get(key);
-            ObjectPath path = parent == null ? ObjectPath.of(key) : parent.child(key);
+            ObjectPath path = new ObjectPath(key.kind(), key.name(), parent);
             if (old == null) {
                 differences.add(new SchemaDifference.Added(path, now));
             } else if (now == null) {
@@ -95,9 +105,9 @@ public final class SchemaComparison {
         return reachable.equals(after);
     }
 
-    private static Map<SchemaObject, SchemaObject> byKindAndName(List<? extends SchemaObject> objects) {
-        Map<SchemaObject, SchemaObject> map = new TreeMap<>(BY_KIND_AND_NAME);
-        for (SchemaObject object : objects) map.put(object, object);
+    private static Map<Key, SchemaObject> byKindAndName(List<? extends SchemaObject> objects) {
+        Map<Key, SchemaObject> map = new HashMap<>();
+        for (SchemaObject object : objects) map.put(Key.of(object), object);
         return map;
     }
 }

@@ -1,8 +1,7 @@
 package dev.slipway.schema;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -13,9 +12,9 @@ final class Sorted {
     private Sorted() {
     }
 
+    /** Computes each key once: keys such as quoted names are not free and a sort asks for them many times. */
     static <T> List<T> by(List<T> items, Function<T, String> key) {
-        List<T> copy = new ArrayList<>(items);
-        copy.sort(Comparator.comparing(key));
-        return List.copyOf(copy);
+        return items.stream().map(item -> Map.entry(key.apply(item), item)).sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue).toList();
     }
 }

@@ -118,6 +118,10 @@ class EveryKindTest {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             SchemaModel before = SchemaReader.read(connection, SchemaFilter.allSchemas());
+            try (var path = statement.executeQuery("select current_setting('search_path')")) {
+                path.next();
+                assertThat(path.getString(1)).as("the caller's search_path is back").isEqualTo("\"$user\", public");
+            }
             statement.execute(sql);
             SchemaModel after = SchemaReader.read(connection, SchemaFilter.allSchemas());
             connection.rollback();
@@ -145,7 +149,8 @@ class EveryKindTest {
             SchemaModel built = read(db);
 
             List<SchemaDifference> failed = SchemaComparison.compare(before, broken);
-            assertThat(SchemaComparison.describe(failed)).containsExactly("table app.pairs: index pairs_b_unique added");
+            assertThat(SchemaComparison.describe(failed))
+                    .containsExactly("table app.pairs: index pairs_b_unique added");
             assertThat(((Index) ((SchemaDifference.Added) failed.get(0)).object()).valid()).isFalse();
             assertThat(SchemaComparison.describe(SchemaComparison.compare(broken, built)))
                     .containsExactly("table app.pairs: index pairs_b_unique: validity invalid -> valid");
