@@ -50,6 +50,7 @@ import java.nio.file.Files;
 import dev.slipway.migration.MigrationScript;
 import dev.slipway.verify.RowCountSnapshot;
 import dev.slipway.verify.Verifier;
+import dev.slipway.verify.VerifyCheck;
 import dev.slipway.verify.VerifyOptions;
 import dev.slipway.verify.VerifyReport;
 import dev.slipway.verify.VerifySession;
@@ -260,6 +261,16 @@ public final class Slipway {
                         "not touched", "check the connection", e);
             }
         });
+    }
+
+    /**
+     * {@return a {@code verify} check named {@code drift} that runs {@link #drift(Sandbox)} in a sandbox from
+     * {@code sandboxes} (given the target's server version, closed after the check)}
+     * Add it with {@link VerifyOptions#withCheck}; it fails when the schema drifted or the expected schema could not
+     * be built.
+     */
+    public VerifyCheck driftCheck(Function<ServerVersion, Sandbox> sandboxes) {
+        return new DriftCheck(this, sandboxes);
     }
 
     /**

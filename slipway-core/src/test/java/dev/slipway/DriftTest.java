@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.db.ConnectionSpec;
 import dev.slipway.db.Secret;
+import dev.slipway.db.ServerVersion;
 import dev.slipway.embedded.PostgresServer;
 import dev.slipway.migration.Version;
 import dev.slipway.sandbox.Sandbox;
@@ -13,10 +14,16 @@ import dev.slipway.schema.SchemaDifference;
 import dev.slipway.testkit.PostgresExtension;
 import dev.slipway.testkit.PostgresServers;
 import dev.slipway.testkit.TestDatabase;
+import dev.slipway.verify.CheckStatus;
+import dev.slipway.verify.VerifyOptions;
+import dev.slipway.verify.VerifyReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +41,7 @@ class DriftTest {
     @BeforeAll
     static void openSandbox(TestDatabase db) {
         // the test server doubles as the dev server: one server, a scratch database per build
-        sandbox = Sandbox.onDevServer(new ConnectionSpec(db.server().host(), db.server().port(), db.name(),
-                PostgresServer.SUPERUSER, Optional.of(new Secret(db.server().password())), Map.of()));
+        sandbox = Sandbox.onDevServer(devServer(db));
     }
 
     @AfterAll
@@ -101,6 +107,42 @@ class DriftTest {
                     assertThat(e.getMessage()).contains("no Slipway history", "slipway diff --from <url> --to"
                             + " migrations");
                 });
+    }
+
+    @Test
+    void verifyRunsTheDriftCheckInASandboxItOpensOnlyWhenTheCheckIsSelected(TestDatabase db) throws Exception {
+        Path folder = Files.createDirectories(project.resolve("db/migration"));
+        Files.writeString(folder.resolve("V1__invoices.sql"), "create table invoices (id bigint primary key);\n");
+        Slipway slipway = slipway(db, folder);
+        slipway.migrate();
+        AtomicInteger opened = new AtomicInteger();
+        Function<ServerVersion, Sandbox> sandboxes = version -> {
+            opened.incrementAndGet();
+            return Sandbox.onDevServer(devServer(db));
+        };
+        VerifyOptions withDrift = VerifyOptions.defaults().withCheck(slipway.driftCheck(sandboxes));
+
+        VerifyReport revisionOnly = slipway.verify(withDrift.withOnly(List.of("revision")));
+        assertThat(revisionOnly.ok()).isTrue();
+        assertThat(opened).as("no sandbox when drift is not selected").hasValue(0);
+
+        VerifyReport clean = slipway.verify(withDrift.withOnly(List.of("drift")));
+        assertThat(clean.ok()).isTrue();
+        assertThat(clean.results()).singleElement().satisfies(r -> assertThat(r.summary()).startsWith("no drift"));
+
+        db.execute("alter table invoices add column paid boolean");
+        VerifyReport drifted = slipway.verify(withDrift);
+        assertThat(drifted.ok()).isFalse();
+        assertThat(drifted.results()).filteredOn(r -> r.check().equals("drift")).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(CheckStatus.FAILED);
+            assertThat(r.details()).containsExactly("table public.invoices: column paid added");
+        });
+        assertThat(opened).hasValue(2);
+    }
+
+    private static ConnectionSpec devServer(TestDatabase db) {
+        return new ConnectionSpec(db.server().host(), db.server().port(), db.name(), PostgresServer.SUPERUSER,
+                Optional.of(new Secret(db.server().password())), Map.of());
     }
 
     private static Slipway slipway(TestDatabase target, Path folder) {

@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import dev.slipway.ExitStatus;
+import dev.slipway.Slipway;
 import dev.slipway.SlipwayException;
 import dev.slipway.verify.CheckResult;
 import dev.slipway.verify.CheckStatus;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Option;
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Check the revision, the smoke checks (checks/*.sql, *.check.sql next to migrations) and the"
                 + " integrity of the database: invalid indexes, NOT VALID constraints, sequences behind their column,"
-                + " orphaned rows, row counts against the snapshot. Reads only. Exit 3 when a check fails.")
+                + " orphaned rows, row counts against the snapshot; and schema drift against the applied migrations,"
+                + " built on a scratch database (--dev-url, or a throwaway local cluster). Reads only."
+                + " Exit 3 when a check fails.")
 final class VerifyCommand extends BaseCommand {
     @Option(names = "--expect", paramLabel = "VERSION",
             description = "The version the database must be at (default: the newest migration, nothing pending).")
@@ -24,7 +27,7 @@ final class VerifyCommand extends BaseCommand {
 
     @Option(names = "--only", paramLabel = "CHECK", split = ",",
             description = "Run only these checks: revision, smoke, integrity (or one of indexes, constraints,"
-                    + " sequences, orphans, row-counts).")
+                    + " sequences, orphans, row-counts), drift.")
     List<String> only;
 
     @Option(names = "--snapshot",
@@ -35,9 +38,11 @@ final class VerifyCommand extends BaseCommand {
     @Override
     public Integer call() {
         if (snapshot) return snapshot();
-        VerifyOptions options = VerifyOptions.defaults().withOnly(only == null ? List.of() : only);
+        Slipway slipway = slipway();
+        VerifyOptions options = VerifyOptions.defaults().withOnly(only == null ? List.of() : only)
+                .withCheck(slipway.driftCheck(this::sandbox));
         if (expect != null) options = options.withExpect(Versions.parse("--expect", expect));
-        VerifyReport report = slipway().verify(options);
+        VerifyReport report = slipway.verify(options);
         if (output().json()) {
             output().document(report);
         } else {
