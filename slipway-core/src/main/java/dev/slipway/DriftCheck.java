@@ -33,6 +33,10 @@ final class DriftCheck implements VerifyCheck {
 
     @Override
     public List<CheckResult> run(VerifyContext context) {
+        if (!context.status().historyTable()) {
+            return List.of(CheckResult.skipped(NAME, "schema drift", "no Slipway history yet: no applied migrations"
+                    + " to compare the schema with"));
+        }
         DriftReport report;
         try (Sandbox sandbox = sandboxes.apply(slipway.serverVersion())) {
             report = slipway.drift(sandbox);
