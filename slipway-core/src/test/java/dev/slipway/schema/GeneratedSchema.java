@@ -123,8 +123,9 @@ final class GeneratedSchema {
                 return "drop column " + table.name + "." + col.name;
             }
             case 4 -> {
-                if (table.columns.isEmpty()) return "no column to retype";
-                Col col = table.columns.get(random.nextInt(table.columns.size()));
+                List<Col> own = table.columns.stream().filter(c -> !table.foreignKeys.containsKey(c.name)).toList();
+                if (own.isEmpty()) return "no column to retype";
+                Col col = own.get(random.nextInt(own.size()));
                 String before = col.type;
                 col.type = wider(col.type);
                 col.withDefault = random.nextBoolean();
