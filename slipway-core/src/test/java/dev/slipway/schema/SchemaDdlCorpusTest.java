@@ -53,9 +53,6 @@ class SchemaDdlCorpusTest {
             assertThat(SchemaComparison.compare(before, target)).as("the cut point changes something").isNotEmpty();
 
             DdlScript script = SchemaDdl.between(before, target);
-            System.out.println(corpus + " after " + k + ": " + script.statements().size() + " statements, "
-                    + script.statements().stream().filter(DdlStatement::destructive).count() + " destructive");
-            script.warnings().forEach(warning -> System.out.println("  warning: " + warning));
             try (Connection connection = cut.connect()) {
                 DdlRun.grouped(connection, script);
             }
