@@ -1,5 +1,6 @@
 package dev.slipway.schema;
 
+import dev.slipway.db.PgIdentifiers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ final class Mentions {
 
     /** {@return the qualified name of a routine without its arguments, as it appears in a call} */
     static String routineCall(Routine routine) {
-        return dev.slipway.db.PgIdentifiers.qualified(routine.schema(), routine.routineName());
+        return PgIdentifiers.qualified(routine.schema(), routine.routineName());
     }
 
     /**

@@ -236,8 +236,17 @@ final class TableDdl {
                 plan.add(Phase.ALTER_TABLES, alter(table, column + "DROP DEFAULT"));
                 defaultDropped = true;
             }
-            String through = context.isRebuiltEnum(old.type()) || isEnum(context.from(), old.type())
-                    ? (old.type().endsWith("[]") ? "::text[]" : "::text") : "";
+            boolean fromEnum = context.isRebuiltEnum(old.type()) || isEnum(context.from(), old.type());
+            boolean viaText = fromEnum;
+            if (!viaText && !Casts.direct(old.type(), now.type()) && !isEnum(context.to(), now.type())) {
+                viaText = true;
+                plan.warn("column " + table.name() + "." + now.name() + ": no direct cast from " + old.type()
+                        + " to " + now.type() + " is known, so the script converts through text, which fails for"
+                        + " values whose text form is not a valid " + now.type() + "; write the USING expression"
+                        + " yourself if the column holds data");
+            }
+            // An enum array converts element by element; anything else reads its whole text form.
+            String through = !viaText ? "" : fromEnum && old.type().endsWith("[]") ? "::text[]" : "::text";
             String sql = alter(table, column + "TYPE " + now.type()
                     + (now.collation() == null ? "" : " COLLATE " + now.collation())
                     + " USING " + now.name() + through + "::" + now.type());
