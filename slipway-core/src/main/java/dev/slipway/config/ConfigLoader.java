@@ -23,13 +23,15 @@ import java.util.Optional;
  */
 public final class ConfigLoader {
     private static final TomlMapper TOML = new TomlMapper();
-    private static final List<String> SECTIONS = List.of("migrations", "safety", "environments", "backup");
+    private static final List<String> SECTIONS = List.of("migrations", "safety", "environments", "backup",
+            "lint");
     private static final List<String> MIGRATIONS_KEYS = List.of("locations", "history_schema", "out_of_order");
     private static final List<String> SAFETY_KEYS = List.of("lock_timeout", "lock_retries", "statement_timeout",
             "max_blocking", "lock_wait", "concurrent_index_timeout");
     private static final List<String> ENVIRONMENT_KEYS = List.of("url", "protected", "rollback", "hooks");
     private static final List<String> HOOKS_KEYS = List.of("before", "after");
     private static final List<String> BACKUP_KEYS = List.of("directory", "keep", "command", "format", "bin_dir");
+    private static final List<String> LINT_KEYS = List.of("fail_on");
 
     private ConfigLoader() {
     }
@@ -62,7 +64,8 @@ public final class ConfigLoader {
         root.table("environments").ifPresent(table -> environments(table)
                 .forEach(environment -> environments.put(environment.name(), environment)));
         BackupConfig backup = root.table("backup").map(ConfigLoader::backup).orElse(BackupConfig.defaults());
-        return new SlipwayConfig(file, migrations, safety, environments, backup);
+        LintConfig lint = root.table("lint").map(ConfigLoader::lint).orElse(LintConfig.defaults());
+        return new SlipwayConfig(file, migrations, safety, environments, backup, lint);
     }
 
     private static ObjectNode parse(Path file, String text) {
@@ -110,6 +113,12 @@ public final class ConfigLoader {
                 .orElse(defaults.format());
         Optional<Path> binDir = table.string("bin_dir").map(Path::of);
         return table.build(() -> new BackupConfig(directory, keep, command, format, binDir));
+    }
+
+    private static LintConfig lint(TomlTable table) {
+        table.requireOnly(LINT_KEYS);
+        return table.string("fail_on").map(text -> new LintConfig(table.at("fail_on", () -> FailOn.parse(text))))
+                .orElse(LintConfig.defaults());
     }
 
     private static List<EnvironmentConfig> environments(TomlTable table) {
