@@ -22,7 +22,6 @@ import java.util.Optional;
  * variables on top. Stateless and thread-safe.
  */
 public final class ConfigLoader {
-    private static final TomlMapper TOML = new TomlMapper();
     private static final List<String> SECTIONS = List.of("migrations", "safety", "environments", "backup",
             "lint");
     private static final List<String> MIGRATIONS_KEYS = List.of("locations", "history_schema", "out_of_order");
@@ -34,6 +33,11 @@ public final class ConfigLoader {
     private static final List<String> LINT_KEYS = List.of("fail_on");
 
     private ConfigLoader() {
+    }
+
+    /** Built when a file is read, not when the class loads: a mapper takes a good part of a second to build cold. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
     }
 
     /**
@@ -70,8 +74,8 @@ public final class ConfigLoader {
 
     private static ObjectNode parse(Path file, String text) {
         try {
-            JsonNode tree = TOML.readTree(text);
-            return tree instanceof ObjectNode object ? object : TOML.createObjectNode();
+            JsonNode tree = Toml.MAPPER.readTree(text);
+            return tree instanceof ObjectNode object ? object : Toml.MAPPER.createObjectNode();
         } catch (TomlStreamReadException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
