@@ -52,6 +52,7 @@ final class LintCommand extends BaseCommand {
         Severity threshold = failOn.threshold(config);
         Linter linter = Linter.of(LintOptions.defaults().withPgMajor(pgMajor(pgVersion)));
         List<Path> files = files(config);
+        Path workingDir = Path.of("").toAbsolutePath();
         LintRenderer renderer = LintRenderer.of(options(), spec.commandLine().getOut(), threshold);
         boolean failed = false;
         renderer.start();
@@ -68,7 +69,7 @@ final class LintCommand extends BaseCommand {
             while (next < files.size() || !window.isEmpty()) {
                 while (next < files.size() && window.size() < threads * 16) {
                     Path file = files.get(next++);
-                    window.add(pool.submit(() -> linter.lint(display(file), read(file))));
+                    window.add(pool.submit(() -> linter.lint(display(file, workingDir), read(file))));
                 }
                 FileReport report = take(window.removeFirst());
                 failed |= report.failsAt(threshold);
@@ -133,16 +134,19 @@ final class LintCommand extends BaseCommand {
         return files;
     }
 
-    private static String display(Path file) {
-        Path shown = file.isAbsolute() && file.startsWith(Path.of("").toAbsolutePath())
-                ? Path.of("").toAbsolutePath().relativize(file) : file.normalize();
+    private static String display(Path file, Path workingDir) {
+        Path shown = file.isAbsolute() && file.startsWith(workingDir) ? workingDir.relativize(file) : file.normalize();
         return shown.toString().replace('\\', '/');
     }
 
     private static String read(Path file) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            byte[] bytes = Files.readAllBytes(file);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            // the replacing decoder is the fast one; only text with a replacement character needs the strict one,
+            // to tell bytes that are not UTF-8 from a U+FFFD written on purpose
+            if (text.indexOf('\uFFFD') >= 0) StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            return text;
         } catch (CharacterCodingException e) {
             throw SlipwayException.badInput(file + " is not UTF-8 text", file.toString(), "save it as UTF-8");
         } catch (IOException e) {
