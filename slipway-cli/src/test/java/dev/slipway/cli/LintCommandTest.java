@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,6 +158,16 @@ class LintCommandTest {
         cli.run("lint", "--fail-on", "warning", "--pg-version", "11.22", file.toString()).exitsWith(3)
                 .stdoutContains("[set-not-null]");
         cli.run("lint", "--pg-version", "latest", file.toString()).exitsWith(2).stderrContains("--pg-version");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsBadInputButAReplacementCharacterWrittenOnPurposeIsFine() throws Exception {
+        Path latin1 = Files.write(project.resolve("latin1.sql"),
+                "-- caf\u00e9\nSELECT 1;\n".getBytes(StandardCharsets.ISO_8859_1));
+        cli.run("lint", latin1.toString()).exitsWith(2).stderrContains("latin1.sql is not UTF-8 text");
+
+        Path replacement = Files.writeString(project.resolve("replacement.sql"), "-- \uFFFD\nSELECT 1;\n");
+        cli.run("lint", replacement.toString()).exitsWith(0);
     }
 
     @Test
