@@ -4,6 +4,7 @@ import dev.slipway.apply.ApplyListener;
 import dev.slipway.apply.ApplyOptions;
 import dev.slipway.config.BackupConfig;
 import dev.slipway.config.EnvironmentConfig;
+import dev.slipway.config.VerifyConfig;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,12 +18,19 @@ import java.util.Optional;
  * @param listener    who hears about progress
  * @param environment the environment of slipway.toml in use, if any
  * @param backup      where backups go and how they are made
+ * @param verify      what {@code verify} checks beyond the revision: smoke checks, logical foreign keys, row counts
  */
 public record Settings(Optional<Slipway.ConnectionSource> connection, List<String> locations,
         ClassLoader classLoader, ApplyOptions apply, ApplyListener listener, Optional<EnvironmentConfig> environment,
-        BackupConfig backup) {
+        BackupConfig backup, VerifyConfig verify) {
     public Settings {
         locations = List.copyOf(locations);
+    }
+
+    /** Settings with the default {@code [verify]} section. */
+    public Settings(Optional<Slipway.ConnectionSource> connection, List<String> locations, ClassLoader classLoader,
+            ApplyOptions apply, ApplyListener listener, Optional<EnvironmentConfig> environment, BackupConfig backup) {
+        this(connection, locations, classLoader, apply, listener, environment, backup, VerifyConfig.defaults());
     }
 
     /** Settings with the default {@code [backup]} section. */

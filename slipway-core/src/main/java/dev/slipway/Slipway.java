@@ -19,27 +19,54 @@ import dev.slipway.backup.Backups;
 import dev.slipway.backup.RestoreRequest;
 import dev.slipway.backup.RestoreResult;
 import dev.slipway.backup.StoredBackup;
+import dev.slipway.db.ConnectionFactory;
 import dev.slipway.db.ConnectionSpec;
 import dev.slipway.db.DatabaseUnavailableException;
 import dev.slipway.db.Environment;
+import dev.slipway.db.ServerVersion;
 import dev.slipway.history.AuditEntry;
 import dev.slipway.lint.PlanOptions;
 import dev.slipway.lint.PlanReport;
 import dev.slipway.lint.Planner;
+import dev.slipway.migration.Location;
+import dev.slipway.migration.MigrationException;
 import dev.slipway.migration.MigrationSet;
 import dev.slipway.migration.Problem;
 import dev.slipway.migration.ProblemType;
+import dev.slipway.migration.Scaffold;
 import dev.slipway.migration.ScanResult;
 import dev.slipway.migration.SkippedFile;
 import dev.slipway.migration.Version;
+import dev.slipway.sandbox.MigratedSchema;
+import dev.slipway.sandbox.Sandbox;
+import dev.slipway.schema.SchemaComparison;
+import dev.slipway.schema.SchemaDdl;
+import dev.slipway.schema.SchemaFilter;
+import dev.slipway.schema.SchemaModel;
+import dev.slipway.schema.SchemaReader;
 import dev.slipway.config.EnvironmentConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import dev.slipway.migration.MigrationScript;
+import dev.slipway.verify.RowCountSnapshot;
+import dev.slipway.verify.Verifier;
+import dev.slipway.verify.VerifyCheck;
+import dev.slipway.verify.VerifyOptions;
+import dev.slipway.verify.VerifyReport;
+import dev.slipway.verify.VerifySession;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -194,6 +221,15 @@ public final class Slipway {
     }
 
     /**
+     * {@return the plan's limits for this project: the defaults, with {@code max_blocking} from its settings, so that
+     * the plan warns about the same statements the runner's watchdog would cancel}
+     */
+    public PlanOptions planOptions() {
+        Duration maxBlocking = settings.apply().maxBlocking();
+        return maxBlocking.isZero() ? PlanOptions.defaults() : PlanOptions.defaults().withMaxBlocking(maxBlocking);
+    }
+
+    /**
      * {@return what {@code migrate} would run, annotated from the live database; reads only}
      * Each pending statement, in the order it would run, with the locks it takes on which relations, whether it
      * rewrites or destroys, the live size of what it touches, an estimate of how long it blocks others, the lint
@@ -211,6 +247,226 @@ public final class Slipway {
             } catch (SQLException e) {
                 throw SlipwayException.failed("could not read the target database for the plan: " + e.getMessage(),
                         "not touched (the plan only reads)", "check the connection and run `slipway plan` again", e);
+            }
+        });
+    }
+
+    /** {@return the version of the target's server, for a {@link Sandbox} of the same major} */
+    public ServerVersion serverVersion() {
+        return guarded(() -> {
+            try (Connection session = openGuarded()) {
+                return ServerVersion.of(session);
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not read the server version of the target: " + e.getMessage(),
+                        "not touched", "check the connection", e);
+            }
+        });
+    }
+
+    /**
+     * {@return a {@code verify} check named {@code drift} that runs {@link #drift(Sandbox)} in a sandbox from
+     * {@code sandboxes} (given the target's server version, closed after the check)}
+     * Add it with {@link VerifyOptions#withCheck}; it fails when the schema drifted or the expected schema could not
+     * be built.
+     */
+    public VerifyCheck driftCheck(Function<ServerVersion, Sandbox> sandboxes) {
+        return new DriftCheck(this, sandboxes);
+    }
+
+    /**
+     * Compares the live database with the schema its applied migrations produce, built in a scratch database of
+     * {@code sandbox}: exactly the versions and repeatable migrations the history lists as applied, from the files
+     * as they are now. The history tables are left out of both. Reads only, on the target.
+     *
+     * @param sandbox where to build the expected schema; best of the target's major version. The caller closes it.
+     * @return the differences, empty when there is no drift
+     * @throws SlipwayException when the target has no history, or a migration fails in the scratch database
+     */
+    public DriftReport drift(Sandbox sandbox) {
+        refuseInvalidSet();
+        StatusReport status = status();
+        String database = settings.connection().map(ConnectionSource::describe).orElse("the target");
+        if (!status.historyTable()) {
+            throw SlipwayException.badInput("no Slipway history in " + database + ": drift compares the database"
+                    + " with the migrations it has applied, and it has applied none", null,
+                    "to compare it with every migration file, run `slipway diff --from <url> --to migrations`;"
+                            + " to adopt it, `slipway baseline`");
+        }
+        AppliedMigrations applied = AppliedMigrations.of(status);
+        SchemaModel expected = MigratedSchema.of(scan, settings.apply())
+                .only(applied.versions(), applied.repeatables()).build(sandbox, SchemaFilter.allSchemas());
+        SchemaModel live = readSchema("the target database for drift");
+        return new DriftReport(database, status.current(), ComparedObjects.count(expected, live),
+                SchemaComparison.compare(expected, live), applied.notes(), sandbox.toString());
+    }
+
+    /**
+     * {@return the schema every migration file produces on an empty database, built in a scratch database of
+     * {@code sandbox}; connects to nothing else}
+     *
+     * @throws SlipwayException when the files contradict each other, or a migration fails in the scratch database
+     */
+    public SchemaModel migrationsSchema(Sandbox sandbox) {
+        refuseInvalidSet();
+        return MigratedSchema.of(scan, settings.apply()).build(sandbox, SchemaFilter.allSchemas());
+    }
+
+    /**
+     * Compares two schemas, each a live database or the schema the migration files produce, and prints the DDL
+     * between them both ways. Reads only; a scratch database for the migrations' side comes from {@code sandboxes},
+     * asked at most once with the server version of the database side (else of the target), and closed here.
+     *
+     * @param from      the schema as it is
+     * @param to        the schema as it should be
+     * @param sandboxes opens a sandbox of (ideally) the given server version
+     * @return the differences and the DDL; {@link DiffReport#same()} when there are none
+     * @throws SlipwayException with {@link ExitStatus#USAGE} when both sides are the migrations, or a database side
+     *     cannot be reached
+     */
+    public DiffReport diff(SchemaSource from, SchemaSource to, Function<ServerVersion, Sandbox> sandboxes) {
+        if (from instanceof SchemaSource.Migrations && to instanceof SchemaSource.Migrations) {
+            throw SlipwayException.badInput("--from and --to both name the migrations: there is nothing to compare",
+                    "--from, --to", "compare the migrations with a database, e.g. --from migrations --to <url>");
+        }
+        Map<SchemaSource, SchemaModel> models = new HashMap<>();
+        ServerVersion version = null;
+        for (SchemaSource side : List.of(from, to)) {
+            if (side instanceof SchemaSource.Database database) {
+                DatabaseSchema read = readDatabase(database);
+                models.put(side, read.model());
+                if (version == null) version = read.version();
+            }
+        }
+        if (from instanceof SchemaSource.Migrations || to instanceof SchemaSource.Migrations) {
+            if (version == null) version = serverVersion();
+            try (Sandbox sandbox = sandboxes.apply(version)) {
+                models.put(new SchemaSource.Migrations(), migrationsSchema(sandbox));
+            }
+        }
+        SchemaModel first = models.get(from);
+        SchemaModel second = models.get(to);
+        return new DiffReport(from.describe(), to.describe(), ComparedObjects.count(first, second),
+                SchemaComparison.compare(first, second), SchemaDdl.between(first, second),
+                SchemaDdl.between(second, first));
+    }
+
+    /**
+     * Writes {@code report}'s DDL as a new migration in the first location, numbered after the newest there as
+     * {@code slipway new} numbers: a V file turning {@code from} into {@code to}, and a U file turning it back.
+     *
+     * @param report      what {@link #diff} found; it must have differences
+     * @param description what the migration does, for the file names
+     * @return the version and the two files
+     * @throws SlipwayException with {@link ExitStatus#USAGE} when the first location is not a folder, or the files
+     *     cannot be written
+     */
+    public Scaffold.Written writeMigration(DiffReport report, String description) {
+        if (report.same()) throw new IllegalArgumentException("no differences: there is nothing to write");
+        String first = settings.locations().isEmpty() ? "db/migration" : settings.locations().get(0);
+        Location location;
+        try {
+            location = Location.parse(first);
+        } catch (IllegalArgumentException | MigrationException e) {
+            throw SlipwayException.badInput(e.getMessage(), "locations", "give a folder such as db/migration");
+        }
+        if (!(location instanceof Location.Filesystem folder)) {
+            throw SlipwayException.badInput("cannot write a migration into " + first + ": it is not a folder",
+                    "--locations", "put a folder first, e.g. --locations src/main/resources/db/migration");
+        }
+        String header = "-- Written by `slipway diff`: turns " + report.from() + " into " + report.to() + ".\n"
+                + "-- Review it before committing: renames show as a drop and an add.\n";
+        String undoHeader = "-- Written by `slipway diff`: turns " + report.to() + " back into " + report.from()
+                + ".\n";
+        try {
+            Scaffold.Written written = Scaffold.write(folder.dir(), new Scaffold.Request(description, false, false),
+                    LocalDateTime.now());
+            Files.writeString(written.files().get(0), header + report.forward().text());
+            Files.writeString(written.files().get(1), undoHeader + report.backward().text());
+            return written;
+        } catch (IOException e) {
+            throw SlipwayException.badInput("could not write the migration into " + folder.dir() + ": "
+                    + e.getMessage(), folder.dir().toString(), "check the folder and its permissions");
+        }
+    }
+
+    private DatabaseSchema readDatabase(SchemaSource.Database database) {
+        String where = database.option() == null || database.option().isBlank() ? database.describe()
+                : database.option();
+        try (Connection session = ConnectionFactory.of(database.spec()).open()) {
+            return new DatabaseSchema(ServerVersion.of(session), SchemaReader.read(session,
+                    SchemaFilter.allSchemas()));
+        } catch (DatabaseUnavailableException e) {
+            throw SlipwayException.badInput(e.getMessage(), where, "check the URL, the password (PGPASSWORD or"
+                    + " ~/.pgpass) and that the server is reachable");
+        } catch (SQLException e) {
+            throw SlipwayException.failed("could not read the schema of " + database.describe() + ": "
+                    + e.getMessage(), "not touched (reading only)", "check that the role may read the catalog", e);
+        }
+    }
+
+    /** A database's schema and the version of its server. */
+    private record DatabaseSchema(ServerVersion version, SchemaModel model) {
+    }
+
+    /** {@return the live schema of the target, every user schema, history tables left out; reads only} */
+    public SchemaModel liveSchema() {
+        return readSchema("the target database's schema");
+    }
+
+    private SchemaModel readSchema(String what) {
+        return guarded(() -> {
+            try (Connection session = openGuarded()) {
+                return SchemaReader.read(session, SchemaFilter.allSchemas());
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not read " + what + ": " + e.getMessage(),
+                        "not touched (reading only)", "check that the role may read the catalog", e);
+            }
+        });
+    }
+
+    /**
+     * {@return whether the database is what it should be after a deploy; reads only}
+     * The revision (the newest migration with nothing pending, failed or partial, or {@code options.expect()}), the
+     * smoke checks ({@code checks/*.sql} and the {@code .check.sql} files next to migrations), and the integrity
+     * checks (invalid indexes, NOT VALID constraints, sequences behind their column, orphaned rows along the
+     * logical foreign keys, row counts against the snapshot), then the extra checks of {@code options}. Failed
+     * checks are in the report, not thrown.
+     *
+     * @throws SlipwayException with {@link ExitStatus#USAGE} for an unknown check name or a check file that is not
+     *                          a list of queries (before connecting), or a check query with a syntax error
+     */
+    public VerifyReport verify(VerifyOptions options) {
+        List<String> migrations = scan.scripts().stream().map(MigrationScript::location).toList();
+        Verifier verifier = Verifier.prepare(settings.verify(), scan.checks(), migrations, options);
+        StatusReport status = status();
+        return guarded(() -> {
+            try (Connection session = openGuarded()) {
+                return verifier.run(session, status, settings.apply().historySchema());
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not verify the database: " + e.getMessage(),
+                        "not changed (verify only reads)", "check the connection and run `slipway verify` again", e);
+            }
+        });
+    }
+
+    /**
+     * Counts the rows of every table exactly and writes the counts to the snapshot folder, for {@link #verify} to
+     * compare with after a deploy; reads only from the database.
+     *
+     * @return the file written
+     */
+    public Path snapshotRowCounts() {
+        StatusReport status = status();
+        return guarded(() -> {
+            try (Connection session = openGuarded()) {
+                VerifySession reader = new VerifySession(session, settings.verify().statementTimeout());
+                RowCountSnapshot snapshot = RowCountSnapshot.take(reader, settings.apply().historySchema(),
+                        status.current() == null ? null : status.current().toString());
+                return snapshot.write(settings.verify().snapshotDirectory());
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not count the rows for the snapshot: " + e.getMessage(),
+                        "not changed (the snapshot only reads)", "raise [verify] statement_timeout if a count timed"
+                                + " out, and run `slipway verify --snapshot` again", e);
             }
         });
     }

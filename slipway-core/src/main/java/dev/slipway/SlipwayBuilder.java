@@ -9,6 +9,7 @@ import dev.slipway.config.ConfigLoader;
 import dev.slipway.config.EnvironmentConfig;
 import dev.slipway.config.SafetyConfig;
 import dev.slipway.config.SlipwayConfig;
+import dev.slipway.config.VerifyConfig;
 import dev.slipway.db.ConnectionFactory;
 import dev.slipway.db.ConnectionSpec;
 import dev.slipway.db.ConnectionSpecException;
@@ -45,6 +46,7 @@ public final class SlipwayBuilder {
     private ApplyListener listener = ApplyListener.NONE;
     private EnvironmentConfig environment;
     private BackupConfig backup = BackupConfig.defaults();
+    private VerifyConfig verify = VerifyConfig.defaults();
 
     SlipwayBuilder() {
     }
@@ -98,8 +100,12 @@ public final class SlipwayBuilder {
                 .withLockRetries(safety.lockRetries())
                 .withStatementTimeout(safety.statementTimeout())
                 .withLockWait(safety.lockWait())
-                .withConcurrentIndexTimeout(safety.concurrentIndexTimeout());
+                .withConcurrentIndexTimeout(safety.concurrentIndexTimeout())
+                .withMaxBlocking(safety.maxBlocking());
         this.backup = config.backup();
+        // checks and snapshots belong to the project: found next to slipway.toml whatever the working directory
+        Path base = config.source() == null ? null : config.source().toAbsolutePath().getParent();
+        this.verify = config.verify().resolvedAgainst(base);
         return this;
     }
 
@@ -128,6 +134,12 @@ public final class SlipwayBuilder {
             } catch (ConfigException e) {
                 throw SlipwayException.badInput(e.getMessage(), configFile.toString(),
                         "add [environments." + environmentName + "] to " + configFile + " or pick a listed one");
+            }
+            try {
+                target.requireUsable();
+            } catch (ConfigException e) {
+                throw SlipwayException.badInput(e.getMessage(), configFile.toString(),
+                        "set the variable, or give it a fallback: ${NAME:-default}");
             }
             if (target.url() == null || target.url().isBlank()) {
                 throw SlipwayException.badInput("environment " + environmentName + " has no url",
@@ -168,6 +180,15 @@ public final class SlipwayBuilder {
         return this;
     }
 
+    /**
+     * How long another session may wait behind a migration's statement before the statement is cancelled and
+     * retried (default 1 s; zero for no limit).
+     */
+    public SlipwayBuilder maxBlocking(Duration limit) {
+        this.apply = apply.withMaxBlocking(limit);
+        return this;
+    }
+
     /** {@code statement_timeout} of each statement (default none). */
     public SlipwayBuilder statementTimeout(Duration timeout) {
         this.apply = apply.withStatementTimeout(timeout);
@@ -195,6 +216,12 @@ public final class SlipwayBuilder {
     /** The folder backups are written to and restored from (default {@code backups}). */
     public SlipwayBuilder backupDirectory(Path directory) {
         this.backup = backup.withDirectory(directory);
+        return this;
+    }
+
+    /** What {@code verify} checks beyond the revision (default: the {@code [verify]} section's defaults). */
+    public SlipwayBuilder verify(VerifyConfig config) {
+        this.verify = config;
         return this;
     }
 
@@ -228,7 +255,7 @@ public final class SlipwayBuilder {
                     "check --locations (or [migrations] locations in slipway.toml)");
         }
         Settings settings = new Settings(Optional.ofNullable(connection), locations, loader, apply, listener,
-                Optional.ofNullable(environment), backup);
+                Optional.ofNullable(environment), backup, verify);
         return new Slipway(settings, scan, MigrationSet.of(scan));
     }
 

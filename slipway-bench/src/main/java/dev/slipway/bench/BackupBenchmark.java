@@ -1,7 +1,7 @@
 package dev.slipway.bench;
 
 import dev.slipway.Slipway;
-import dev.slipway.testkit.PostgresServer;
+import dev.slipway.embedded.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

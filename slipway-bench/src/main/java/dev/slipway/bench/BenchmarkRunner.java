@@ -1,6 +1,6 @@
 package dev.slipway.bench;
 
-import dev.slipway.testkit.PostgresServer;
+import dev.slipway.embedded.PostgresServer;
 import dev.slipway.testkit.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,7 +84,7 @@ public final class BenchmarkRunner {
     private void warmUp(PostgresServer server, ChildProcess children, Workload workload) {
         for (Tool tool : options.tools()) {
             String name = "bench_warmup_" + tool.name().toLowerCase(Locale.ROOT);
-            TestDatabase database = server.createDatabase(name);
+            TestDatabase database = TestDatabase.create(server, name);
             children.run(tool, Mode.APPLY, workload, database.jdbcUrl());
             children.run(tool, Mode.NOOP, workload, database.jdbcUrl());
             server.dropDatabase(name);
@@ -96,7 +96,7 @@ public final class BenchmarkRunner {
     private List<Measurement> measurePair(PostgresServer server, ChildProcess children, Tool tool, Workload workload,
             int run, String[] digest) {
         String name = "bench_" + tool.name().toLowerCase(Locale.ROOT) + "_" + workload.count() + "_" + run;
-        TestDatabase database = server.createDatabase(name);
+        TestDatabase database = TestDatabase.create(server, name);
         try {
             checkpoint(server);
             Measurement apply = children.run(tool, Mode.APPLY, workload, database.jdbcUrl());

@@ -1,6 +1,6 @@
 package dev.slipway.bench;
 
-import dev.slipway.testkit.PostgresServer;
+import dev.slipway.embedded.PostgresServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

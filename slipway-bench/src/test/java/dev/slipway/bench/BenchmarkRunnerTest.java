@@ -3,8 +3,8 @@ package dev.slipway.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.embedded.PostgresServer;
 import dev.slipway.testkit.PostgresExtension;
-import dev.slipway.testkit.PostgresServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,8 +2,8 @@ package dev.slipway.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.embedded.PostgresServer;
 import dev.slipway.testkit.PostgresExtension;
-import dev.slipway.testkit.PostgresServer;
 import dev.slipway.testkit.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +30,7 @@ class ToolsSmokeTest {
         Map<Tool, Fingerprint> fingerprints = new EnumMap<>(Tool.class);
         for (Tool tool : Tool.values()) {
             String name = "smoke_" + tool.name().toLowerCase(Locale.ROOT);
-            TestDatabase database = server.createDatabase(name);
+            TestDatabase database = TestDatabase.create(server, name);
             try {
                 DataSource dataSource = database.dataSource();
                 assertThat(run(tool, workload, dataSource, Mode.APPLY)).as("%s applied", tool).isEqualTo(COUNT);

@@ -2,9 +2,11 @@ package dev.slipway.cli;
 
 import dev.slipway.Slipway;
 import dev.slipway.SlipwayBuilder;
-import dev.slipway.db.Environment;
 import dev.slipway.TargetInfo;
 import dev.slipway.config.EnvironmentConfig;
+import dev.slipway.db.Environment;
+import dev.slipway.db.ServerVersion;
+import dev.slipway.sandbox.Sandbox;
 import java.io.Console;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -80,6 +82,18 @@ abstract class BaseCommand implements Callable<Integer> {
         }
         slipway.confirm(target, typed);
         return slipway;
+    }
+
+    /**
+     * {@return where the command makes scratch databases: on {@code --dev-url} when given, else on a throwaway local
+     * cluster of {@code target}'s major version; the command closes it}
+     */
+    Sandbox sandbox(ServerVersion target) {
+        Environment environment = Environment.system();
+        String devUrl = options().devUrl;
+        if (devUrl == null) devUrl = environment.variables().get("SLIPWAY_DEV_URL");
+        if (devUrl != null && devUrl.isBlank()) devUrl = null;
+        return Sandbox.open(devUrl, environment, target);
     }
 
     /** Lets a command set more on the builder. */

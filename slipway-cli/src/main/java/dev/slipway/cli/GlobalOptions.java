@@ -14,6 +14,11 @@ final class GlobalOptions {
                     + "Default: the --env's url, then DATABASE_URL, then PG* variables.")
     String url;
 
+    @Option(names = "--dev-url", paramLabel = "URL",
+            description = "A server where Slipway may create and drop scratch databases (its role needs CREATEDB)."
+                    + " Default: a throwaway local cluster of the target's major version.")
+    String devUrl;
+
     @Option(names = "--env", paramLabel = "NAME", description = "An environment from slipway.toml.")
     String env;
 
@@ -61,6 +66,7 @@ final class GlobalOptions {
     GlobalOptions over(GlobalOptions outer) {
         GlobalOptions merged = new GlobalOptions();
         merged.url = url != null ? url : outer.url;
+        merged.devUrl = devUrl != null ? devUrl : outer.devUrl;
         merged.env = env != null ? env : outer.env;
         merged.config = config != null ? config : outer.config;
         merged.locations = locations != null ? locations : outer.locations;

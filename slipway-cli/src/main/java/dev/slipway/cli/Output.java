@@ -89,6 +89,11 @@ final class Output {
                     + (s.whyStepByStep() == null ? "" : " step by step: " + s.whyStepByStep()));
         } else if (event instanceof ApplyEvent.Finished f) {
             progress("  done in " + f.took().toMillis() + " ms");
+        } else if (event instanceof ApplyEvent.Retrying r && !r.waiters().isEmpty()) {
+            progress("  cancelled at line " + r.line() + ": others waited behind it longer than max_blocking"
+                    + " (attempt " + r.attempt() + " of " + (r.retries() + 1) + "); retrying in "
+                    + r.pause().toMillis() + " ms; waiting: "
+                    + r.waiters().stream().map(Blocker::describe).collect(Collectors.joining("; ")));
         } else if (event instanceof ApplyEvent.Retrying r) {
             String blockers = r.blockers().isEmpty() ? "" : "; blocked by "
                     + r.blockers().stream().map(Blocker::describe).collect(Collectors.joining("; "));

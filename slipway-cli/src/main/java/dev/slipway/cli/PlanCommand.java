@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import dev.slipway.ExitStatus;
+import dev.slipway.Slipway;
 import dev.slipway.lint.FileReport;
 import dev.slipway.lint.Finding;
 import dev.slipway.lint.PlanOptions;
@@ -26,7 +27,8 @@ final class PlanCommand extends BaseCommand {
     FailOnOption failOn;
 
     @Option(names = "--max-blocking", paramLabel = "DURATION",
-            description = "Ask for review when a statement is estimated to block others longer (default 1s).")
+            description = "Ask for review when a statement is estimated to block others longer"
+                    + " (default: max_blocking of slipway.toml, 1s).")
     String maxBlocking;
 
     @Override
@@ -34,10 +36,11 @@ final class PlanCommand extends BaseCommand {
         // read before connecting, so a bad fail_on stops the run with exit 2 before the database is asked anything
         Severity threshold = failOn.threshold(ProjectConfig.load(options()));
         Version to = target == null ? null : Versions.parse("--target", target);
-        PlanOptions options = PlanOptions.defaults();
+        Slipway slipway = slipway();
+        PlanOptions options = slipway.planOptions();
         if (maxBlocking != null) options = options.withMaxBlocking(DurationConverter.parse("--max-blocking",
                 maxBlocking));
-        PlanReport plan = slipway().plan(to, options);
+        PlanReport plan = slipway.plan(to, options);
         if (options().sarif()) {
             LintRenderer sarif = LintRenderer.of(options(), spec.commandLine().getOut(), threshold);
             sarif.start();

@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
         subcommands = {MigrateCommand.class, UpgradeCommand.class, DowngradeCommand.class, StatusCommand.class,
                 HistoryCommand.class, ValidateCommand.class, StampCommand.class, BaselineCommand.class,
                 NewCommand.class, DemoCommand.class, LintCommand.class, PlanCommand.class, BackupCommand.class,
-                BackupsCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class},
+                BackupsCommand.class, RestoreCommand.class, VerifyCommand.class, DriftCommand.class,
+                DiffCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done; 1 failed (the message says the database's state); 2 bad usage, configuration"
                 + " or input (nothing touched); 3 a check found problems; 4 failed and the rollback policy ran."})
 final class SlipwayCommand {

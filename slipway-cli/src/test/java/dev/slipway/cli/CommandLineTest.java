@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slipway.testkit.PostgresServer;
+import dev.slipway.embedded.PostgresServer;
 import dev.slipway.testkit.PostgresServers;
 import dev.slipway.testkit.TestDatabase;
 import java.nio.file.Files;
@@ -119,11 +119,14 @@ class CommandLineTest {
 
     @Test
     void readsTheEnvironmentFromSlipwayTomlAndRejectsTypos() throws Exception {
-        Files.writeString(project.resolve("slipway.toml"), "[environments.staging]\nurl = \"${STAGING_URL}\"\n");
+        Files.writeString(project.resolve("slipway.toml"), "[environments.staging]\nurl = \"${STAGING_URL}\"\n"
+                + "[environments.production]\nurl = \"${PRODUCTION_URL}\"\n");
         Cli withUrl = new Cli(project, Map.of("STAGING_URL", db.libpqUrl()));
         withUrl.run("migrate", "--env", "staging").exitsWith(0).stdoutContains("applied 2")
                 .printsNowhere(db.server().password());
-        withUrl.run("status", "--env", "production").exitsWith(2).stderrContains("staging");
+        withUrl.run("status", "--env", "production").exitsWith(2)
+                .stderrContains("slipway.toml:4: environments.production.url uses ${PRODUCTION_URL}");
+        withUrl.run("status", "--env", "prod").exitsWith(2).stderrContains("staging, production");
 
         Files.writeString(project.resolve("slipway.toml"), "[safety]\nlock_timout = \"2s\"\n");
         cli.run("status", "--url", db.libpqUrl()).exitsWith(2).stderrContains("lock_timeout");

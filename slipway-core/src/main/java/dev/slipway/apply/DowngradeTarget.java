@@ -15,7 +15,7 @@ public sealed interface DowngradeTarget {
     record To(Version version) implements DowngradeTarget {
     }
 
-    /** Revert every applied migration. */
+    /** Revert every applied migration, or every one above the baseline when the history starts at one. */
     record Base() implements DowngradeTarget {
     }
 }

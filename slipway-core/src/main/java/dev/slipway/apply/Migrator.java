@@ -182,7 +182,10 @@ public final class Migrator {
         if (target instanceof DowngradeTarget.To to) {
             return appliedNewestFirst.stream().filter(e -> e.version().compareTo(to.version()) > 0).toList();
         }
-        if (target instanceof DowngradeTarget.Base) return appliedNewestFirst;
+        if (target instanceof DowngradeTarget.Base) {
+            // below a baseline there are no migrations to run backwards: the baseline is as far as one can go
+            return appliedNewestFirst.stream().takeWhile(e -> e.type() != MigrationType.BASELINE).toList();
+        }
         throw new AssertionError(target);
     }
 
@@ -387,6 +390,15 @@ public final class Migrator {
         String rerun = "downgrade".equals(command) ? "run the same `slipway downgrade` (with the same target) again"
                 : "run `slipway " + command + "` again";
         String next;
+        if (!failure.waiters().isEmpty()) {
+            String waiters = failure.waiters().stream().map(Blocker::describe).collect(Collectors.joining("; "));
+            return SlipwayException.failedAt(unit.script() + " was cancelled " + failure.attempts() + " time(s)"
+                    + " because other sessions waited behind it longer than max_blocking ("
+                    + options.maxBlocking().toMillis() + " ms): " + waiters, failure.where().toString(), state,
+                    "make the statement lighter (batch it, add constraints NOT VALID, build indexes CONCURRENTLY;"
+                            + " `slipway plan` shows what it locks) or run it when traffic is low, then " + rerun
+                            + "; or raise max_blocking in [safety] of slipway.toml (0 turns the limit off)", failure);
+        }
         if (failure.isLockTimeout()) {
             String blockers = failure.blockers().isEmpty() ? "another session (not seen while we waited)"
                     : failure.blockers().stream().map(Blocker::describe).collect(Collectors.joining("; "));

@@ -13,14 +13,21 @@ final class StepFailure extends Exception {
     private final transient List<Blocker> blockers;
     private final int attempts;
     private final boolean lockTimeout;
+    private final transient List<Blocker> waiters;
 
     StepFailure(String message, SourcePosition where, Throwable cause, List<Blocker> blockers, int attempts,
-            boolean lockTimeout) {
+            boolean lockTimeout, List<Blocker> waiters) {
         super(message, cause);
         this.where = where;
         this.blockers = List.copyOf(blockers);
         this.attempts = attempts;
         this.lockTimeout = lockTimeout;
+        this.waiters = List.copyOf(waiters);
+    }
+
+    /** {@return the sessions that waited too long behind the statement, when it was cancelled for them; else none} */
+    List<Blocker> waiters() {
+        return waiters;
     }
 
     SourcePosition where() {

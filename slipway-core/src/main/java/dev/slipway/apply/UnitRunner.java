@@ -32,6 +32,7 @@ import org.postgresql.util.PSQLException;
  */
 final class UnitRunner {
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String QUERY_CANCELED = "57014";
     private static final long FIRST_PAUSE_MS = 200;
     private static final long MAX_PAUSE_MS = 10_000;
 
@@ -189,7 +190,7 @@ final class UnitRunner {
                 callJava(call);
             } catch (Exception e) {
                 throw new StepFailure(unit.script() + " failed: " + describe(e), new SourcePosition(unit.script(), 0),
-                        e, List.of(), 1, false);
+                        e, List.of(), 1, false, List.of());
             }
             inTransaction(record);
             return;
@@ -211,7 +212,7 @@ final class UnitRunner {
                             lockTimeout = wantLock;
                             statementTimeout = wantStatement;
                         }
-                        execute(unit, statement, lockTimeout);
+                        execute(unit, statement, lockTimeout, options.maxBlocking());
                     }
                 } else if (step instanceof Step.JavaCall call) {
                     callJava(call);
@@ -225,17 +226,18 @@ final class UnitRunner {
             } catch (Exception e) {
                 rollbackKeeping(e);
                 boolean lockTimeout = isLockTimeout(e);
+                List<Blocker> waiters = cancelledForBlocking(e);
                 SourcePosition where = current == null ? new SourcePosition(unit.script(), Step.firstLine(step))
                         : positionOf(current, e);
-                if (lockTimeout && attempt <= options.lockRetries()) {
-                    pauseBeforeRetry(unit, where, attempt);
+                if ((lockTimeout || !waiters.isEmpty()) && attempt <= options.lockRetries()) {
+                    pauseBeforeRetry(unit, where, attempt, waiters);
                     continue;
                 }
                 if (e instanceof SQLException && current == null && !(step instanceof Step.JavaCall)) {
                     throw (SQLException) e;   // the history write failed, not the migration
                 }
                 throw new StepFailure(unit.script() + " failed: " + describe(e), where, e, watch.lastSeen(), attempt,
-                        lockTimeout);
+                        lockTimeout, waiters);
             } finally {
                 if (!session.getAutoCommit()) session.setAutoCommit(true);
             }
@@ -265,16 +267,18 @@ final class UnitRunner {
             if (index.isPresent()) dropIfInvalid(unit, index.get(), statement);
             try {
                 setTimeouts(false, lockTimeout, statementTimeout);
-                execute(unit, statement, lockTimeout);
+                // a concurrent build blocks only DDL and VACUUM, by design, and must not be cut off for that
+                execute(unit, statement, lockTimeout, concurrentBuild ? Duration.ZERO : options.maxBlocking());
                 return;
             } catch (SQLException e) {
                 boolean lockTimedOut = isLockTimeout(e);
-                if (lockTimedOut && attempt <= options.lockRetries()) {
-                    pauseBeforeRetry(unit, positionOf(statement, e), attempt);
+                List<Blocker> waiters = cancelledForBlocking(e);
+                if ((lockTimedOut || !waiters.isEmpty()) && attempt <= options.lockRetries()) {
+                    pauseBeforeRetry(unit, positionOf(statement, e), attempt, waiters);
                     continue;
                 }
                 throw new StepFailure(unit.script() + " failed: " + describe(e), positionOf(statement, e), e,
-                        watch.lastSeen(), attempt, lockTimedOut);
+                        watch.lastSeen(), attempt, lockTimedOut, waiters);
             } finally {
                 setTimeouts(false, options.lockTimeout(), options.statementTimeout());
             }
@@ -308,14 +312,15 @@ final class UnitRunner {
                 : PgIdentifiers.qualified(index.schema(), index.indexName());
     }
 
-    private void execute(Unit unit, PlannedStatement statement, Duration lockTimeout) throws SQLException {
+    private void execute(Unit unit, PlannedStatement statement, Duration lockTimeout, Duration maxBlocking)
+            throws SQLException {
         if (statement.batch() != null) {
             listener.on(new ApplyEvent.Note(unit.script(), "line " + statement.where().line()
                     + ": '-- slipway:batch' is read but keyset batching is not available yet;"
                     + " the statement runs whole, in one transaction"));
         }
         try (Statement jdbc = session.createStatement();
-             BlockerWatch.Watching ignored = watch.watch(backendPid, lockTimeout)) {
+             BlockerWatch.Watching ignored = watch.watch(backendPid, lockTimeout, maxBlocking)) {
             jdbc.setEscapeProcessing(false);
             jdbc.execute(statement.statement().text());
         }
@@ -342,11 +347,12 @@ final class UnitRunner {
         }
     }
 
-    private void pauseBeforeRetry(Unit unit, SourcePosition where, int attempt) throws SQLException {
+    private void pauseBeforeRetry(Unit unit, SourcePosition where, int attempt, List<Blocker> waiters)
+            throws SQLException {
         long ceiling = Math.min(MAX_PAUSE_MS, FIRST_PAUSE_MS << Math.min(attempt - 1, 16));
         long pause = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
         listener.on(new ApplyEvent.Retrying(unit.script(), where.line(), attempt, options.lockRetries(),
-                Duration.ofMillis(pause), watch.lastSeen()));
+                Duration.ofMillis(pause), watch.lastSeen(), waiters));
         try {
             Thread.sleep(pause);
         } catch (InterruptedException e) {
@@ -408,6 +414,12 @@ final class UnitRunner {
 
     private static boolean isLockTimeout(Exception e) {
         return e instanceof SQLException s && LOCK_NOT_AVAILABLE.equals(s.getSQLState());
+    }
+
+    /** {@return the sessions the watch cancelled the statement for, when that is why it failed; else none} */
+    private List<Blocker> cancelledForBlocking(Exception e) {
+        boolean cancelled = e instanceof SQLException s && QUERY_CANCELED.equals(s.getSQLState());
+        return cancelled ? watch.cancelledFor() : List.of();
     }
 
     private static Duration orDefault(Duration value, Duration fallback) {

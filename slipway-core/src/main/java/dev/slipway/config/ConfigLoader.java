@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public final class ConfigLoader {
     private static final List<String> SECTIONS = List.of("migrations", "safety", "environments", "backup",
-            "lint");
+            "verify", "lint");
     private static final List<String> MIGRATIONS_KEYS = List.of("locations", "history_schema", "out_of_order");
     private static final List<String> SAFETY_KEYS = List.of("lock_timeout", "lock_retries", "statement_timeout",
             "max_blocking", "lock_wait", "concurrent_index_timeout");
@@ -31,6 +31,8 @@ public final class ConfigLoader {
     private static final List<String> HOOKS_KEYS = List.of("before", "after");
     private static final List<String> BACKUP_KEYS = List.of("directory", "keep", "command", "format", "bin_dir");
     private static final List<String> LINT_KEYS = List.of("fail_on");
+    private static final List<String> VERIFY_KEYS = List.of("checks_directory", "snapshot_directory",
+            "logical_foreign_keys", "row_count_tolerance", "statement_timeout");
 
     private ConfigLoader() {
     }
@@ -68,8 +70,9 @@ public final class ConfigLoader {
         root.table("environments").ifPresent(table -> environments(table)
                 .forEach(environment -> environments.put(environment.name(), environment)));
         BackupConfig backup = root.table("backup").map(ConfigLoader::backup).orElse(BackupConfig.defaults());
+        VerifyConfig verify = root.table("verify").map(ConfigLoader::verify).orElse(VerifyConfig.defaults());
         LintConfig lint = root.table("lint").map(ConfigLoader::lint).orElse(LintConfig.defaults());
-        return new SlipwayConfig(file, migrations, safety, environments, backup, lint);
+        return new SlipwayConfig(file, migrations, safety, environments, backup, verify, lint);
     }
 
     private static ObjectNode parse(Path file, String text) {
@@ -125,6 +128,24 @@ public final class ConfigLoader {
                 .orElse(LintConfig.defaults());
     }
 
+    private static VerifyConfig verify(TomlTable table) {
+        table.requireOnly(VERIFY_KEYS);
+        VerifyConfig verify = VerifyConfig.defaults();
+        Optional<Path> checks = table.string("checks_directory").map(Path::of);
+        if (checks.isPresent()) verify = verify.withChecksDirectory(checks.get());
+        Path snapshots = table.string("snapshot_directory").map(Path::of).orElse(verify.snapshotDirectory());
+        List<LogicalForeignKey> keys = table.strings("logical_foreign_keys").map(texts -> texts.stream()
+                .map(text -> table.at("logical_foreign_keys", () -> LogicalForeignKey.parse(text))).toList())
+                .orElse(List.of());
+        RowCountTolerance tolerance = table.string("row_count_tolerance")
+                .map(text -> table.at("row_count_tolerance", () -> RowCountTolerance.parse(text)))
+                .orElse(verify.rowCountTolerance());
+        Duration timeout = table.duration("statement_timeout").orElse(verify.statementTimeout());
+        VerifyConfig checked = verify;
+        return table.build(() -> checked.withSnapshotDirectory(snapshots).withLogicalForeignKeys(keys)
+                .withRowCountTolerance(tolerance).withStatementTimeout(timeout));
+    }
+
     private static List<EnvironmentConfig> environments(TomlTable table) {
         for (String key : table.keys()) {
             if (!table.isTable(key)) {
@@ -136,20 +157,24 @@ public final class ConfigLoader {
                 .toList();
     }
 
-    private static EnvironmentConfig environment(String name, TomlTable table) {
-        table.requireOnly(ENVIRONMENT_KEYS);
+    private static EnvironmentConfig environment(String name, TomlTable section) {
+        section.requireOnly(ENVIRONMENT_KEYS);
+        TomlTable table = section.deferringUnsetVariables();
         EnvironmentConfig environment = EnvironmentConfig.named(name);
         String url = table.string("url").orElse(null);
-        if (url != null && url.isBlank()) {
+        Optional<ConfigException> unset = table.firstUnsetVariable();
+        if (url != null && url.isBlank() && unset.isEmpty()) {
             throw table.problem("url", table.pathOf("url") + " is empty; remove it to connect with the PG* variables");
         }
         RollbackPolicy rollback = table.string("rollback")
                 .map(text -> table.at("rollback", () -> RollbackPolicy.parse(text)))
                 .orElse(environment.rollback());
         Optional<TomlTable> hooks = table.table("hooks");
-        hooks.ifPresent(section -> section.requireOnly(HOOKS_KEYS));
-        List<String> before = hooks.flatMap(section -> section.strings("before")).orElse(List.of());
-        List<String> after = hooks.flatMap(section -> section.strings("after")).orElse(List.of());
-        return new EnvironmentConfig(name, url, table.bool("protected").orElse(false), rollback, before, after);
+        hooks.ifPresent(hooksTable -> hooksTable.requireOnly(HOOKS_KEYS));
+        List<String> before = hooks.flatMap(hooksTable -> hooksTable.strings("before")).orElse(List.of());
+        List<String> after = hooks.flatMap(hooksTable -> hooksTable.strings("after")).orElse(List.of());
+        EnvironmentConfig read = new EnvironmentConfig(name, url, table.bool("protected").orElse(false),
+                rollback, before, after);
+        return table.firstUnsetVariable().map(problem -> read.unusable(problem.getMessage())).orElse(read);
     }
 }

@@ -21,16 +21,35 @@ final class TomlTable {
     private final ConfigFile file;
     private final List<String> path;
     private final ObjectNode node;
+    /** Where unset variables are collected instead of thrown; null when they fail at once. */
+    private final List<ConfigException> unsetVariables;
 
-    private TomlTable(ConfigFile file, List<String> path, ObjectNode node) {
+    private TomlTable(ConfigFile file, List<String> path, ObjectNode node, List<ConfigException> unsetVariables) {
         this.file = file;
         this.path = List.copyOf(path);
         this.node = node;
+        this.unsetVariables = unsetVariables;
     }
 
     /** {@return the top-level table of a file} */
     static TomlTable root(ConfigFile file, ObjectNode node) {
-        return new TomlTable(file, List.of(), node);
+        return new TomlTable(file, List.of(), node, null);
+    }
+
+    /**
+     * {@return this table, reading an unset variable as an empty string and keeping its problem for
+     * {@link #firstUnsetVariable()}}
+     * <p>For sections that matter only when chosen, such as one environment: a variable that only production sets
+     * must not stop a command aimed at staging.
+     */
+    TomlTable deferringUnsetVariables() {
+        return new TomlTable(file, path, node, new ArrayList<>());
+    }
+
+    /** {@return the problem of the first unset variable read from this table or its sub-tables, if deferring} */
+    Optional<ConfigException> firstUnsetVariable() {
+        return unsetVariables == null || unsetVariables.isEmpty() ? Optional.empty()
+                : Optional.of(unsetVariables.get(0));
     }
 
     /**
@@ -65,7 +84,7 @@ final class TomlTable {
     /** {@return the sub-table at {@code key}} */
     Optional<TomlTable> table(String key) {
         return value(key, "a table", JsonNode::isObject)
-                .map(value -> new TomlTable(file, append(key), (ObjectNode) value));
+                .map(value -> new TomlTable(file, append(key), (ObjectNode) value, unsetVariables));
     }
 
     /** {@return the sub-tables of this table by key, in file order; every value must be a table} */
@@ -168,6 +187,10 @@ final class TomlTable {
     private String expand(String key, String text) {
         try {
             return VariableExpander.expand(text, file.env());
+        } catch (VariableExpander.Unset e) {
+            if (unsetVariables == null) throw problem(key, pathOf(key) + " " + e.getMessage());
+            unsetVariables.add(problem(key, pathOf(key) + " " + e.getMessage()));
+            return "";
         } catch (VariableExpander.Problem e) {
             throw problem(key, pathOf(key) + " " + e.getMessage());
         }

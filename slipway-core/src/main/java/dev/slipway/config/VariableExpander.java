@@ -12,9 +12,16 @@ final class VariableExpander {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Why a value could not be expanded; the loader adds the file, line and key. */
-    static final class Problem extends RuntimeException {
+    static class Problem extends RuntimeException {
         Problem(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /** A reference to a variable that is not set, as opposed to a malformed reference. */
+    static final class Unset extends Problem {
+        Unset(String message) {
+            super(message);
         }
     }
 
@@ -55,7 +62,7 @@ final class VariableExpander {
         String value = env.variables().get(name);
         if (fallbackAt >= 0) return value == null || value.isEmpty() ? reference.substring(fallbackAt + 2) : value;
         if (value == null) {
-            throw new Problem("uses ${" + name + "}, but " + name + " is not set (write ${" + name
+            throw new Unset("uses ${" + name + "}, but " + name + " is not set (write ${" + name
                     + ":-default} for a fallback)");
         }
         return value;

@@ -48,6 +48,9 @@ public record MigrationName(MigrationType type, Version version, String descript
         Objects.requireNonNull(fileName, "fileName");
         String name = fileName.substring(fileName.lastIndexOf('/') + 1);
         if (!name.endsWith(".sql")) return parseNonSql(name);
+        if (CheckScript.isCheck(name)) {
+            return new NameParse.NotAMigration("a verification query of its migration, run by `slipway verify`");
+        }
 
         Matcher golang = GOLANG.matcher(name);
         if (golang.matches()) return golang(golang, name);

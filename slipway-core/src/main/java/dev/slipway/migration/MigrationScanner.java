@@ -50,7 +50,7 @@ public final class MigrationScanner {
             for (Location location : locations) {
                 scan.location(location);
             }
-            return new ScanResult(scan.scripts, scan.javaMigrations, scan.skipped);
+            return new ScanResult(scan.scripts, scan.javaMigrations, scan.skipped, scan.checks);
         }
     }
 
@@ -82,6 +82,7 @@ public final class MigrationScanner {
         private final List<MigrationScript> scripts = new ArrayList<>();
         private final List<JavaMigrationClass> javaMigrations = new ArrayList<>();
         private final List<SkippedFile> skipped = new ArrayList<>();
+        private final List<CheckScript> checks = new ArrayList<>();
         private final Set<Object> seen = new HashSet<>();
         private final Map<Path, JarFile> openJars = new HashMap<>();
 
@@ -153,6 +154,11 @@ public final class MigrationScanner {
         }
 
         private void script(LocationFiles.Found found, ScriptSource source) {
+            if (CheckScript.isCheck(found.fileName())) {
+                // read when verify runs it; the scan only notes where it is
+                checks.add(new CheckScript(found.display(), source));
+                return;
+            }
             NameParse parse = MigrationName.parse(found.fileName());
             if (parse instanceof NameParse.Migration migration) {
                 int checksum = Checksums.crc32(found.inJar() ? fromOpenJar(found) : source, found.display());

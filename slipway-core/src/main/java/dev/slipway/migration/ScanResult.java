@@ -9,14 +9,23 @@ import java.util.List;
  * @param scripts        the SQL migrations
  * @param javaMigrations the Java migrations
  * @param skipped        files and classes that are not migrations, with the reason
+ * @param checks         verification files next to migrations ({@code V3__add_x.check.sql}), for
+ *                       {@code slipway verify}; neither migrations nor skipped
  */
 public record ScanResult(List<MigrationScript> scripts, List<JavaMigrationClass> javaMigrations,
-                         List<SkippedFile> skipped) {
+                         List<SkippedFile> skipped, List<CheckScript> checks) {
 
     /** Copies the lists. */
     public ScanResult {
         scripts = List.copyOf(scripts);
         javaMigrations = List.copyOf(javaMigrations);
         skipped = List.copyOf(skipped);
+        checks = List.copyOf(checks);
+    }
+
+    /** A scan that found no check files. */
+    public ScanResult(List<MigrationScript> scripts, List<JavaMigrationClass> javaMigrations,
+                      List<SkippedFile> skipped) {
+        this(scripts, javaMigrations, skipped, List.of());
     }
 }

@@ -126,4 +126,29 @@ class BaselineAndStampTest {
                 () -> slipway.baseline(Version.parse("2")));
         assertThat(again.getMessage()).contains("already has a Slipway history", "slipway stamp");
     }
+
+    @Test
+    void downgradeToBaseStopsAtTheBaselineAndStepsPastItAreRefused(TestDatabase db) throws SQLException {
+        db.execute("create table a (id int); create table b (id int)");
+        folder.write("V4__create_d.sql", "create table d (id int);\n")
+                .write("U3__create_c.sql", "drop table c;\n")
+                .write("U4__create_d.sql", "drop table d;\n");
+        Slipway slipway = folder.load();
+        slipway.baseline(Version.parse("2"));
+        slipway.migrate();
+
+        SlipwayException pastIt = catchThrowableOfType(SlipwayException.class,
+
+                () -> slipway.downgrade(new DowngradeTarget.Steps(3)));
+        assertThat(pastIt.getMessage()).contains("version 2 is the baseline");
+        assertThat(tables(db)).as("nothing reverted").containsExactly("a", "b", "c", "d");
+
+        DowngradeResult result = slipway.downgrade(new DowngradeTarget.Base());
+
+        assertThat(result.reverted()).extracting(a -> fileName(a.script()))
+                .containsExactly("U4__create_d.sql", "U3__create_c.sql");
+        assertThat(result.to()).isEqualTo(Version.parse("2"));
+        assertThat(tables(db)).containsExactly("a", "b");
+        assertThat(slipway.status().current()).isEqualTo(Version.parse("2"));
+    }
 }

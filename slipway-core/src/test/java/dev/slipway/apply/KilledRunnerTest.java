@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.slipway.Slipway;
+import dev.slipway.embedded.PostgresServer;
 import dev.slipway.history.AuditEntry;
 import dev.slipway.migration.Version;
 import dev.slipway.testkit.PostgresExtension;
-import dev.slipway.testkit.PostgresServer;
 import dev.slipway.testkit.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -143,9 +143,30 @@ class ConfigLoaderTest {
     void namesFileLineKeyAndVariableWhenAVariableIsUnset() throws IOException {
         Path file = file("[environments.production]", "protected = true", "url = \"${DATABASE_URL}\"");
 
-        assertThatThrownBy(() -> ConfigLoader.load(file, env()))
+        assertThatThrownBy(() -> ConfigLoader.load(file, env()).environment("production").requireUsable())
                 .hasMessageStartingWith(file + ":3: environments.production.url uses ${DATABASE_URL},"
                         + " but DATABASE_URL is not set");
+    }
+
+    @Test
+    void aVariableUnsetInOneEnvironmentStopsOnlyThatEnvironment() throws IOException {
+        Path file = file("[environments.production]", "url = \"${PROD_URL}\"",
+                "[environments.production.hooks]", "after = [\"notify ${SLACK_TOKEN}\"]",
+                "[environments.staging]", "url = \"${STAGING_URL}\"");
+
+        SlipwayConfig config = ConfigLoader.load(file, env("STAGING_URL", "postgresql://stage/app"));
+
+        assertThat(config.environment("staging").requireUsable().url()).isEqualTo("postgresql://stage/app");
+        assertThatThrownBy(() -> config.environment("production").requireUsable())
+                .hasMessageStartingWith(file + ":2: environments.production.url uses ${PROD_URL}");
+    }
+
+    @Test
+    void anUnsetVariableOutsideTheEnvironmentsStillStopsTheLoad() throws IOException {
+        Path file = file("[migrations]", "locations = [\"${APP_ROOT}/db\"]");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, env()))
+                .hasMessageStartingWith(file + ":2: migrations.locations uses ${APP_ROOT}");
     }
 
     @Test

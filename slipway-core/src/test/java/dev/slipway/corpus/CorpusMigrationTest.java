@@ -7,8 +7,8 @@ import dev.slipway.apply.ApplyEvent;
 import dev.slipway.apply.MigrateResult;
 import dev.slipway.apply.PendingState;
 import dev.slipway.apply.StatusEntry;
+import dev.slipway.embedded.PostgresServer;
 import dev.slipway.testkit.PostgresExtension;
-import dev.slipway.testkit.PostgresServer;
 import dev.slipway.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class CorpusMigrationTest {
             throws Exception {
         Path folder = Path.of(System.getProperty("slipway.shared.dir"), "corpora", corpus);
         assertThat(folder).isDirectory();
-        TestDatabase db = server.createDatabase("corpus_" + corpus.replaceAll("[^a-z]", "_").toLowerCase());
+        TestDatabase db = TestDatabase.create(server, "corpus_" + corpus.replaceAll("[^a-z]", "_").toLowerCase());
         try {
             List<ApplyEvent> events = new ArrayList<>();
             Slipway slipway = Slipway.configure().dataSource(db.dataSource()).locations(folder.toString())

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.slipway.embedded.PostgresServer;
 import dev.slipway.testkit.PostgresExtension;
-import dev.slipway.testkit.PostgresServer;
 import dev.slipway.testkit.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,5 +1,6 @@
 package dev.slipway.testkit;
 
+import dev.slipway.embedded.PostgresServer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

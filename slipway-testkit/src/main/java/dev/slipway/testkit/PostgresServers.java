@@ -1,5 +1,6 @@
 package dev.slipway.testkit;
 
+import dev.slipway.embedded.PostgresServer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +31,6 @@ public final class PostgresServers {
     public static TestDatabase newDatabase(int major, String hint) {
         String name = (hint.replaceAll("[^A-Za-z0-9]", "_").toLowerCase() + "_" + DATABASES.incrementAndGet());
         if (name.length() > 60) name = name.substring(name.length() - 60);
-        return shared(major).createDatabase(name.replaceFirst("^[^a-z]+", "db_"));
+        return TestDatabase.create(shared(major), name.replaceFirst("^[^a-z]+", "db_"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.testkit;
 
+import dev.slipway.embedded.PostgresServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +19,12 @@ public final class TestDatabase {
     TestDatabase(PostgresServer server, String name) {
         this.server = server;
         this.name = name;
+    }
+
+    /** Creates an empty database called {@code name} on {@code server} and returns a handle to it. */
+    public static TestDatabase create(PostgresServer server, String name) {
+        server.createDatabase(name);
+        return new TestDatabase(server, name);
     }
 
     /** {@return the database name} */

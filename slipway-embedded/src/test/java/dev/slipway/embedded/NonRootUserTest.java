@@ -1,4 +1,4 @@
-package dev.slipway.testkit;
+package dev.slipway.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * The testkit also works for a normal user: when the suite runs as root (as in CI), this runs a server from a JVM
+ * The launcher also works for a normal user: when the suite runs as root (as in CI), this runs a server from a JVM
  * that is {@code nobody}, with a copy of the class path that user can read.
  */
 @EnabledIf("runsAsRoot")
@@ -46,14 +46,14 @@ class NonRootUserTest {
                     String.join(File.pathSeparator, classPath)));
             String archives = System.getProperty("slipway.postgres.archives");
             if (archives != null) command.add(1 + command.indexOf("--") + 1, "-Dslipway.postgres.archives=" + archives);
-            command.addAll(List.of(NonRootSmoke.class.getName(), Integer.toString(PostgresServers.defaultMajor())));
+            command.addAll(List.of(NonRootSmoke.class.getName(), Integer.toString(PostgresServerTest.MAJOR)));
             Files.createDirectories(copy.resolve("tmp"));
             Files.setPosixFilePermissions(copy.resolve("tmp"), PosixFilePermissions.fromString("rwxrwxrwx"));
             Process process = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as(output).isZero();
-            assertThat(output).contains("ok " + OsUser.SERVER_USER_WHEN_ROOT + " " + PostgresServers.defaultMajor());
+            assertThat(output).contains("ok " + OsUser.SERVER_USER_WHEN_ROOT + " " + PostgresServerTest.MAJOR);
         } finally {
             TempFiles.deleteTree(copy);
         }

@@ -1,4 +1,4 @@
-package dev.slipway.testkit;
+package dev.slipway.embedded;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.slipway.testkit;
+package dev.slipway.embedded;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -17,7 +17,10 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -43,17 +46,67 @@ public record PostgresBinaries(int major, Path binDir, String source) {
         if (major < 9) throw new IllegalArgumentException("not a PostgreSQL major version: " + major);
     }
 
-    /** {@return the binaries for {@code major}, unpacking a Maven Central archive if the system has none} */
+    /**
+     * {@return the binaries for {@code major}, unpacking a Maven Central archive if the system has none}
+     *
+     * @throws IllegalStateException when there are none; {@link #available()} says which majors there are
+     */
     public static PostgresBinaries forMajor(int major) {
-        if (!"embedded".equals(System.getProperty("slipway.postgres.binaries"))) {
-            Path system = Path.of("/usr/lib/postgresql", Integer.toString(major), "bin");
-            if (hasServerPrograms(system)) return new PostgresBinaries(major, system, "system " + system);
-        }
-        Path jar = embeddedJar(major).orElseThrow(() -> new IllegalStateException(
+        return find(major).orElseThrow(() -> new IllegalStateException(
                 "no PostgreSQL " + major + " server binaries: neither /usr/lib/postgresql/" + major + "/bin nor "
                         + "io.zonky.test.postgres:" + ARTIFACT + ":" + major + ".x on the class path or in ~/.m2;"
                         + " add that artifact as a dependency or install the server package"));
-        return new PostgresBinaries(major, unpack(jar), "Maven Central " + jar.getFileName());
+    }
+
+    /** {@return the binaries for {@code major}, unpacking a Maven Central archive if the system has none} */
+    public static Optional<PostgresBinaries> find(int major) {
+        if (systemAllowed()) {
+            Path system = systemBinDir(major);
+            if (hasServerPrograms(system)) return Optional.of(new PostgresBinaries(major, system, "system " + system));
+        }
+        return embeddedJars().stream()
+                .filter(path -> majorOf(path) == major)
+                .max(Comparator.comparing(path -> path.getFileName().toString()))
+                .map(jar -> new PostgresBinaries(major, unpack(jar), "Maven Central " + jar.getFileName()));
+    }
+
+    /**
+     * {@return the major versions {@link #find(int)} would find, each with where its binaries are, without
+     * unpacking anything}
+     */
+    public static SortedMap<Integer, String> available() {
+        SortedMap<Integer, String> found = new TreeMap<>();
+        for (Path jar : embeddedJars()) {
+            found.put(majorOf(jar), "Maven Central " + jar.getFileName());
+        }
+        Path systemRoot = Path.of("/usr/lib/postgresql");
+        if (systemAllowed() && Files.isDirectory(systemRoot)) {
+            try (DirectoryStream<Path> versions = Files.newDirectoryStream(systemRoot, "[0-9]*")) {
+                for (Path version : versions) {
+                    String name = version.getFileName().toString();
+                    if (name.matches("\\d+") && hasServerPrograms(version.resolve("bin"))) {
+                        found.put(Integer.valueOf(name), "system " + version.resolve("bin"));
+                    }
+                }
+            } catch (IOException e) {
+                // an unreadable system directory offers no binaries
+            }
+        }
+        return found;
+    }
+
+    private static boolean systemAllowed() {
+        return !"embedded".equals(System.getProperty("slipway.postgres.binaries"));
+    }
+
+    private static Path systemBinDir(int major) {
+        return Path.of("/usr/lib/postgresql", Integer.toString(major), "bin");
+    }
+
+    /** {@return the major version in a file name such as {@code ...-linux-amd64-16.10.0.jar}} */
+    private static int majorOf(Path jar) {
+        String version = jar.getFileName().toString().substring(ARTIFACT.length() + 1);
+        return Integer.parseInt(version.substring(0, version.indexOf('.')));
     }
 
     /** {@return the path of one server program, e.g. {@code pg_ctl}} */
@@ -66,7 +119,7 @@ public record PostgresBinaries(int major, Path binDir, String source) {
                 && Files.isExecutable(dir.resolve("pg_ctl"));
     }
 
-    private static Optional<Path> embeddedJar(int major) {
+    private static List<Path> embeddedJars() {
         List<Path> candidates = new ArrayList<>();
         try {
             Enumeration<URL> archives = PostgresBinaries.class.getClassLoader().getResources(ARCHIVE);
@@ -99,8 +152,8 @@ public record PostgresBinaries(int major, Path binDir, String source) {
         }
         return candidates.stream()
                 .filter(Files::isRegularFile)
-                .filter(path -> path.getFileName().toString().startsWith(ARTIFACT + "-" + major + "."))
-                .max(Comparator.comparing(path -> path.getFileName().toString()));
+                .filter(path -> path.getFileName().toString().matches(Pattern.quote(ARTIFACT) + "-\\d+\\..*\\.jar"))
+                .toList();
     }
 
     /** Unpacks into a shared cache directory; a rename makes the unpacking atomic for concurrent test runs. */

@@ -1,4 +1,4 @@
-package dev.slipway.testkit;
+package dev.slipway.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe.
  */
 public final class PostgresServer implements AutoCloseable {
-    /** The superuser of every cluster the testkit starts. */
+    /** The superuser of every cluster this launcher starts. */
     public static final String SUPERUSER = "postgres";
 
     private final PostgresBinaries binaries;
@@ -189,6 +189,11 @@ public final class PostgresServer implements AutoCloseable {
         return binaries.major();
     }
 
+    /** {@return the directory holding the cluster's data and server log; {@link #close()} removes it} */
+    public Path directory() {
+        return baseDir;
+    }
+
     /** {@return the binaries this server runs} */
     public PostgresBinaries binaries() {
         return binaries;
@@ -227,14 +232,13 @@ public final class PostgresServer implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(database), properties);
     }
 
-    /** Creates an empty database and returns a handle to it. */
-    public TestDatabase createDatabase(String name) {
+    /** Creates an empty database called {@code name}. */
+    public void createDatabase(String name) {
         try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
             statement.execute("create database \"" + name.replace("\"", "\"\"") + "\"");
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
         }
-        return new TestDatabase(this, name);
     }
 
     /** Drops a database, ending its sessions first. */

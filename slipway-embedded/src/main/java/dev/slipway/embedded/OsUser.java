@@ -1,4 +1,4 @@
-package dev.slipway.testkit;
+package dev.slipway.embedded;
 
 import com.sun.security.auth.module.UnixSystem;
 
