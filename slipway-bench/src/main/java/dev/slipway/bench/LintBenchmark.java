@@ -221,9 +221,10 @@ public final class LintBenchmark {
         int largest = sizes.get(sizes.size() - 1);
         int smallest = sizes.get(0);
         double theirs = median(seconds(measured, "squawk", largest));
-        md.append(String.format(Locale.ROOT, "%nRows: *Slipway* is `java -jar` with the JVM's defaults (what"
-                + " `./slipway` runs unless `SLIPWAY_JAVA_OPTS` says otherwise); *Slipway, short-lived JVM* adds `%s`,"
-                + " options suited to a command that runs for a second.%n%n", String.join(" ", SHORT_LIVED_JVM)));
+        md.append(String.format(Locale.ROOT, "%nRows: *Slipway* is a plain `java -jar` with the JVM's defaults;"
+                + " *Slipway, short-lived JVM* adds `%s`, options suited to a command that runs for a second (the"
+                + " `./slipway` launcher passes `-XX:+UseSerialGC -XX:TieredStopAtLevel=1` unless `SLIPWAY_JAVA_OPTS`"
+                + " says otherwise).%n%n", String.join(" ", SHORT_LIVED_JVM)));
         md.append("| goal | measured |\n|---|---|\n");
         for (String tool : List.of("slipway", "slipway-tuned")) {
             double ours = median(seconds(measured, tool, largest));

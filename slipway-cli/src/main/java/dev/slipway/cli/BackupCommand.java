@@ -22,7 +22,10 @@ import picocli.CommandLine.Option;
 @Command(name = "backup", description = "Back the database up with pg_dump: a verified dump and a JSON manifest in"
         + " the backup directory; older backups beyond [backup] keep are removed afterwards.")
 final class BackupCommand extends BaseCommand {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Built when a backup is written as JSON, not when the command line starts: a mapper is slow to build. */
+    static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Option(names = "--tables", paramLabel = "TABLE", split = ",",
             description = "Dump only these tables (name or schema.name), comma-separated.")
@@ -63,7 +66,7 @@ final class BackupCommand extends BaseCommand {
         progress.endLine();
         BackupManifest manifest = result.backup().manifest();
         if (output().json()) {
-            ObjectNode document = JSON.createObjectNode();
+            ObjectNode document = Json.MAPPER.createObjectNode();
             document.set("backup", manifestTree(manifest));
             document.put("manifestFile", result.backup().manifestFile().toString());
             document.put("location", result.backup().location() == null ? null
@@ -110,7 +113,7 @@ final class BackupCommand extends BaseCommand {
     /** {@return the manifest as written next to the backup, as a JSON tree} */
     static ObjectNode manifestTree(BackupManifest manifest) {
         try {
-            return (ObjectNode) JSON.readTree(manifest.toJson());
+            return (ObjectNode) Json.MAPPER.readTree(manifest.toJson());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

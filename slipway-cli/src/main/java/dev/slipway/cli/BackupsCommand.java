@@ -30,7 +30,7 @@ final class BackupsCommand extends BaseCommand {
     public Integer call() {
         BackupListing listing = slipway().backups();
         if (output().json()) {
-            ObjectNode document = BackupCommand.JSON.createObjectNode();
+            ObjectNode document = BackupCommand.Json.MAPPER.createObjectNode();
             document.put("directory", listing.directory().toString());
             ArrayNode backups = document.putArray("backups");
             for (StoredBackup backup : listing.backups()) {

@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import dev.slipway.ExitStatus;
 import dev.slipway.SlipwayException;
+import dev.slipway.config.SlipwayConfig;
 import dev.slipway.lint.FileReport;
 import dev.slipway.lint.LintOptions;
 import dev.slipway.lint.Linter;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,7 +34,8 @@ import picocli.CommandLine.Parameters;
         + " database. Exit 3 when a finding is at or above --fail-on.")
 final class LintCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "SQL files or folders (searched for *.sql). Default: --locations, else db/migration.")
+            description = "SQL files or folders (searched for *.sql). Default: --locations, else the locations"
+                    + " of slipway.toml, else db/migration.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--pg-version", paramLabel = "VERSION",
@@ -40,15 +43,16 @@ final class LintCommand extends BaseCommand {
                     + ").")
     String pgVersion;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Exit 3 when a finding is at or above: error (default), warning or advice.")
-    String failOn;
+    @Mixin
+    FailOnOption failOn;
 
     @Override
     public Integer call() {
-        Severity threshold = threshold(failOn);
+        SlipwayConfig config = ProjectConfig.load(options());
+        Severity threshold = failOn.threshold(config);
         Linter linter = Linter.of(LintOptions.defaults().withPgMajor(pgMajor(pgVersion)));
-        List<Path> files = files();
+        List<Path> files = files(config);
+        Path workingDir = Path.of("").toAbsolutePath();
         LintRenderer renderer = LintRenderer.of(options(), spec.commandLine().getOut(), threshold);
         boolean failed = false;
         renderer.start();
@@ -65,7 +69,7 @@ final class LintCommand extends BaseCommand {
             while (next < files.size() || !window.isEmpty()) {
                 while (next < files.size() && window.size() < threads * 16) {
                     Path file = files.get(next++);
-                    window.add(pool.submit(() -> linter.lint(display(file), read(file))));
+                    window.add(pool.submit(() -> linter.lint(display(file, workingDir), read(file))));
                 }
                 FileReport report = take(window.removeFirst());
                 failed |= report.failsAt(threshold);
@@ -90,15 +94,6 @@ final class LintCommand extends BaseCommand {
         }
     }
 
-    static Severity threshold(String text) {
-        if (text == null) return Severity.ERROR;
-        try {
-            return Severity.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw SlipwayException.badInput(e.getMessage(), "--fail-on", "use --fail-on error, warning or advice");
-        }
-    }
-
     static int pgMajor(String text) {
         if (text == null) return LintOptions.DEFAULT_PG_MAJOR;
         try {
@@ -108,16 +103,16 @@ final class LintCommand extends BaseCommand {
         }
     }
 
-    private List<Path> files() {
+    private List<Path> files(SlipwayConfig config) {
         List<Path> roots = new ArrayList<>(paths);
         if (roots.isEmpty()) {
-            String[] locations = options().locations;
-            if (locations == null) {
-                roots.add(Path.of("db/migration"));
-            } else {
-                for (String location : locations) {
-                    roots.add(Path.of(location));
-                }
+            List<String> locations = options().locations != null ? List.of(options().locations)
+                    : config.migrations().locations();
+            for (String location : locations) {
+                // classpath: and classes: locations hold no SQL files on disk to read
+                if (location.startsWith("classpath:") || location.startsWith("classes:")) continue;
+                roots.add(Path.of(location.startsWith("filesystem:") ? location.substring("filesystem:".length())
+                        : location));
             }
         }
         List<Path> files = new ArrayList<>();
@@ -139,16 +134,19 @@ final class LintCommand extends BaseCommand {
         return files;
     }
 
-    private static String display(Path file) {
-        Path shown = file.isAbsolute() && file.startsWith(Path.of("").toAbsolutePath())
-                ? Path.of("").toAbsolutePath().relativize(file) : file.normalize();
+    private static String display(Path file, Path workingDir) {
+        Path shown = file.isAbsolute() && file.startsWith(workingDir) ? workingDir.relativize(file) : file.normalize();
         return shown.toString().replace('\\', '/');
     }
 
     private static String read(Path file) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            byte[] bytes = Files.readAllBytes(file);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            // the replacing decoder is the fast one; only text with a replacement character needs the strict one,
+            // to tell bytes that are not UTF-8 from a U+FFFD written on purpose
+            if (text.indexOf('\uFFFD') >= 0) StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            return text;
         } catch (CharacterCodingException e) {
             throw SlipwayException.badInput(file + " is not UTF-8 text", file.toString(), "save it as UTF-8");
         } catch (IOException e) {

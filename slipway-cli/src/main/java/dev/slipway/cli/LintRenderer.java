@@ -1,8 +1,8 @@
 package dev.slipway.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.slipway.lint.FileReport;
 import dev.slipway.lint.Finding;
 import dev.slipway.lint.Sarif;
@@ -105,8 +105,8 @@ abstract class LintRenderer {
         Json(PrintWriter out, Severity failOn) {
             this.failOn = failOn;
             try {
-                this.json = new ObjectMapper().disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
-                        .createGenerator(out).useDefaultPrettyPrinter();
+                // the streaming factory alone: an object mapper would add a good part of a second of start-up
+                this.json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

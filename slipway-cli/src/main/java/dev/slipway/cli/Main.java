@@ -38,7 +38,10 @@ public final class Main {
         return ExitStatus.FAILED.code();
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on the first JSON error only: an object mapper costs a good part of a second's start-up. */
+    private static final class ErrorJson {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private static boolean wantsJson(List<String> args) {
         int at = args.indexOf("--format");
@@ -69,7 +72,7 @@ public final class Main {
             }
             err.flush();
             if (wantsJson(args)) {
-                ObjectNode error = JSON.createObjectNode();
+                ObjectNode error = ErrorJson.MAPPER.createObjectNode();
                 error.putObject("error").put("exitCode", code).put("message", message);
                 command.getOut().println(error.toPrettyString());
                 command.getOut().flush();

@@ -11,6 +11,7 @@ import dev.slipway.migration.Version;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code slipway plan [--target V]}: the SQL {@code migrate} would run, annotated from the live database. */
@@ -22,9 +23,8 @@ final class PlanCommand extends BaseCommand {
     @Option(names = "--target", paramLabel = "VERSION", description = "Plan up to this version.")
     String target;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Exit 3 when a finding is at or above: error (default), warning or advice.")
-    String failOn;
+    @Mixin
+    FailOnOption failOn;
 
     @Option(names = "--max-blocking", paramLabel = "DURATION",
             description = "Ask for review when a statement is estimated to block others longer"
@@ -33,7 +33,8 @@ final class PlanCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Severity threshold = LintCommand.threshold(failOn);
+        // read before connecting, so a bad fail_on stops the run with exit 2 before the database is asked anything
+        Severity threshold = failOn.threshold(ProjectConfig.load(options()));
         Version to = target == null ? null : Versions.parse("--target", target);
         Slipway slipway = slipway();
         PlanOptions options = slipway.planOptions();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +62,49 @@ class LintCommandTest {
     }
 
     @Test
+    void failOnInSlipwayTomlDecidesTheExitCodeAndTheFlagWins() throws Exception {
+        Path advice = Files.writeString(project.resolve("advice.sql"), "CREATE TABLE t (created timestamp);\n");
+        Path warning = Files.writeString(project.resolve("warning.sql"), "CREATE INDEX t_idx ON users (tier);\n");
+        Files.writeString(project.resolve("slipway.toml"), "[lint]\nfail_on = \"warning\"\n");
+
+        cli.run("lint", "-q", warning.toString()).exitsWith(3).stdoutContains("failing at warning");
+        cli.run("lint", "-q", advice.toString()).exitsWith(0);
+        cli.run("lint", "-q", "--fail-on", "error", warning.toString()).exitsWith(0);
+        cli.run("lint", "-q", "--fail-on", "advice", advice.toString()).exitsWith(3);
+        new Cli(project, Map.of("SLIPWAY_FAIL_ON", "advice")).run("lint", "-q", advice.toString()).exitsWith(3);
+
+        Path strict = Files.writeString(project.resolve("strict.toml"), "[lint]\nfail_on = \"advice\"\n");
+        cli.run("lint", "-q", "--config", strict.toString(), advice.toString()).exitsWith(3);
+        cli.run("lint", "-q", "--config", "missing.toml", advice.toString()).exitsWith(2)
+                .stderrContains("configuration file not found: missing.toml");
+    }
+
+    @Test
+    void anInvalidFailOnInSlipwayTomlIsAConfigurationErrorWithItsLine() throws Exception {
+        Path advice = Files.writeString(project.resolve("advice.sql"), "CREATE TABLE t (created timestamp);\n");
+        Files.writeString(project.resolve("slipway.toml"), "[migrations]\nlocations = [\"db/migration\"]\n\n"
+                + "[lint]\nfail_on = \"warnings\"\n");
+
+        Cli.Result result = cli.run("lint", advice.toString()).exitsWith(2)
+                .stderrContains("slipway.toml:5: lint.fail_on: invalid level 'warnings'; expected error, warning or"
+                        + " advice");
+        assertThat(result.stdout()).isEmpty();
+        // the file is checked even when the flag makes its fail_on moot
+        cli.run("lint", "--fail-on", "advice", advice.toString()).exitsWith(2);
+    }
+
+    @Test
+    void withoutFilesItLintsTheLocationsOfSlipwayToml() throws Exception {
+        Path elsewhere = Files.createDirectories(project.resolve("sql/changes"));
+        Files.writeString(elsewhere.resolve("V1__drop.sql"), "DROP TABLE users;\n");
+        Files.writeString(project.resolve("slipway.toml"), "[migrations]\nlocations = [\"filesystem:sql/changes\"]\n");
+
+        Cli.Result result = cli.run("lint").exitsWith(3).stdoutContains("sql/changes/V1__drop.sql:1:1: error"
+                + " [drop-table]", "1 file: 1 error");
+        assertThat(result.stdout()).doesNotContain("V2__tier.sql");
+    }
+
+    @Test
     void jsonIsOneDocumentWithEveryFindingAndASummary() throws Exception {
         Cli.Result result = cli.run("lint", "--format", "json", "db/migration").exitsWith(3);
         JsonNode document = new ObjectMapper().readTree(result.stdout());
@@ -114,6 +158,16 @@ class LintCommandTest {
         cli.run("lint", "--fail-on", "warning", "--pg-version", "11.22", file.toString()).exitsWith(3)
                 .stdoutContains("[set-not-null]");
         cli.run("lint", "--pg-version", "latest", file.toString()).exitsWith(2).stderrContains("--pg-version");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsBadInputButAReplacementCharacterWrittenOnPurposeIsFine() throws Exception {
+        Path latin1 = Files.write(project.resolve("latin1.sql"),
+                "-- caf\u00e9\nSELECT 1;\n".getBytes(StandardCharsets.ISO_8859_1));
+        cli.run("lint", latin1.toString()).exitsWith(2).stderrContains("latin1.sql is not UTF-8 text");
+
+        Path replacement = Files.writeString(project.resolve("replacement.sql"), "-- \uFFFD\nSELECT 1;\n");
+        cli.run("lint", replacement.toString()).exitsWith(0);
     }
 
     @Test

@@ -70,4 +70,21 @@ class PlanCommandTest {
         assertThat(db.queryLong("select count(*) from information_schema.tables where table_name like '%history%'"
                 + " or table_name like 'slipway%'")).as("plan creates no history table").isZero();
     }
+
+    @Test
+    void failOnInSlipwayTomlDecidesTheExitCodeAndTheFlagWins(@TempDir Path other) throws Exception {
+        Path migrations = Files.createDirectories(other.resolve("db/migration"));
+        Files.writeString(migrations.resolve("V1__tier_index.sql"), "CREATE INDEX users_tier_idx ON users (tier);\n");
+        Cli here = new Cli(other, Map.of());
+        String url = db.libpqUrl();
+
+        here.run("plan", "-q", "--url", url).exitsWith(0);
+        Files.writeString(other.resolve("slipway.toml"), "[lint]\nfail_on = \"warning\"\n");
+        here.run("plan", "-q", "--url", url).exitsWith(3).stdoutContains("[create-index-non-concurrently]");
+        here.run("plan", "-q", "--url", url, "--fail-on", "error").exitsWith(0);
+
+        Files.writeString(other.resolve("slipway.toml"), "[lint]\n\nfail_on = \"none\"\n");
+        here.run("plan", "-q", "--url", url).exitsWith(2)
+                .stderrContains("slipway.toml:3: lint.fail_on: invalid level 'none'");
+    }
 }

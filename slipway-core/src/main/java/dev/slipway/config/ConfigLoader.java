@@ -22,19 +22,24 @@ import java.util.Optional;
  * variables on top. Stateless and thread-safe.
  */
 public final class ConfigLoader {
-    private static final TomlMapper TOML = new TomlMapper();
     private static final List<String> SECTIONS = List.of("migrations", "safety", "environments", "backup",
-            "verify");
+            "verify", "lint");
     private static final List<String> MIGRATIONS_KEYS = List.of("locations", "history_schema", "out_of_order");
     private static final List<String> SAFETY_KEYS = List.of("lock_timeout", "lock_retries", "statement_timeout",
             "max_blocking", "lock_wait", "concurrent_index_timeout");
     private static final List<String> ENVIRONMENT_KEYS = List.of("url", "protected", "rollback", "hooks");
     private static final List<String> HOOKS_KEYS = List.of("before", "after");
     private static final List<String> BACKUP_KEYS = List.of("directory", "keep", "command", "format", "bin_dir");
+    private static final List<String> LINT_KEYS = List.of("fail_on");
     private static final List<String> VERIFY_KEYS = List.of("checks_directory", "snapshot_directory",
             "logical_foreign_keys", "row_count_tolerance", "statement_timeout");
 
     private ConfigLoader() {
+    }
+
+    /** Built when a file is read, not when the class loads: a mapper takes a good part of a second to build cold. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
     }
 
     /**
@@ -66,13 +71,14 @@ public final class ConfigLoader {
                 .forEach(environment -> environments.put(environment.name(), environment)));
         BackupConfig backup = root.table("backup").map(ConfigLoader::backup).orElse(BackupConfig.defaults());
         VerifyConfig verify = root.table("verify").map(ConfigLoader::verify).orElse(VerifyConfig.defaults());
-        return new SlipwayConfig(file, migrations, safety, environments, backup, verify);
+        LintConfig lint = root.table("lint").map(ConfigLoader::lint).orElse(LintConfig.defaults());
+        return new SlipwayConfig(file, migrations, safety, environments, backup, verify, lint);
     }
 
     private static ObjectNode parse(Path file, String text) {
         try {
-            JsonNode tree = TOML.readTree(text);
-            return tree instanceof ObjectNode object ? object : TOML.createObjectNode();
+            JsonNode tree = Toml.MAPPER.readTree(text);
+            return tree instanceof ObjectNode object ? object : Toml.MAPPER.createObjectNode();
         } catch (TomlStreamReadException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
@@ -114,6 +120,12 @@ public final class ConfigLoader {
                 .orElse(defaults.format());
         Optional<Path> binDir = table.string("bin_dir").map(Path::of);
         return table.build(() -> new BackupConfig(directory, keep, command, format, binDir));
+    }
+
+    private static LintConfig lint(TomlTable table) {
+        table.requireOnly(LINT_KEYS);
+        return table.string("fail_on").map(text -> new LintConfig(table.at("fail_on", () -> FailOn.parse(text))))
+                .orElse(LintConfig.defaults());
     }
 
     private static VerifyConfig verify(TomlTable table) {

@@ -35,7 +35,10 @@ final class SlipwayVariables {
         safety = read(env, "SLIPWAY_LOCK_WAIT", Durations::parse).map(safety::withLockWait).orElse(safety);
         safety = read(env, "SLIPWAY_CONCURRENT_INDEX_TIMEOUT", Durations::parse)
                 .map(safety::withConcurrentIndexTimeout).orElse(safety);
-        return config.withMigrations(migrations).withSafety(safety).withBackup(backup(config.backup(), env));
+        LintConfig lint = config.lint();
+        lint = read(env, "SLIPWAY_FAIL_ON", FailOn::parse).map(lint::withFailOn).orElse(lint);
+        return config.withMigrations(migrations).withSafety(safety).withBackup(backup(config.backup(), env))
+                .withLint(lint);
     }
 
     /** The command before the format, so {@code SLIPWAY_BACKUP_FORMAT=none} may come with its command. */

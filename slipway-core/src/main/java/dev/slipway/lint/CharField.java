@@ -24,7 +24,7 @@ final class CharField implements Rule {
     @Override
     public List<Finding> check(SqlCommand command, LintContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (DeclaredColumns.Declared declared : DeclaredColumns.of(command)) {
+        for (DeclaredColumns.Declared declared : context.declaredColumns(command)) {
             if (declared.type().canonical().equals("character")) {
                 findings.add(context.finding(INFO, declared.type().at(), declared.name() + " is " + declared.type()
                         + ", which pads values with blanks", "use text"));

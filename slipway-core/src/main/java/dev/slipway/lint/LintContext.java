@@ -32,6 +32,8 @@ public final class LintContext {
     private boolean blockOpen;
     private Token openBlock;
     private Directive.Batch batch;
+    private SqlCommand declaredOf;
+    private List<DeclaredColumns.Declared> declared = List.of();
 
     LintContext(String file, LintOptions options, List<QualifiedName> newTables) {
         this.file = file;
@@ -129,18 +131,30 @@ public final class LintContext {
 
     /** {@return whether an earlier statement of this migration created the table, so it holds no rows others use} */
     public boolean isNew(QualifiedName table) {
-        for (QualifiedName created : newTables) {
-            if (created.sameObject(table)) return true;
+        for (int i = 0; i < newTables.size(); i++) {
+            if (newTables.get(i).sameObject(table)) return true;
         }
         return false;
     }
 
     /** {@return whether an earlier statement of this migration created the index, on a table it created too} */
     public boolean isNewIndex(QualifiedName index) {
-        for (QualifiedName created : newIndexes) {
-            if (created.sameObject(index)) return true;
+        for (int i = 0; i < newIndexes.size(); i++) {
+            if (newIndexes.get(i).sameObject(index)) return true;
         }
         return false;
+    }
+
+    /**
+     * {@return the column types {@code command} declares} Worked out once per statement for the six rules about
+     * types, which would otherwise each build the same list.
+     */
+    List<DeclaredColumns.Declared> declaredColumns(SqlCommand command) {
+        if (command != declaredOf) {
+            declared = DeclaredColumns.of(command);
+            declaredOf = command;
+        }
+        return declared;
     }
 
     /** {@return the live size of a table, when linting against a database} */

@@ -24,7 +24,7 @@ final class PreferBigintOverInt implements Rule {
     @Override
     public List<Finding> check(SqlCommand command, LintContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (DeclaredColumns.Declared declared : DeclaredColumns.of(command)) {
+        for (DeclaredColumns.Declared declared : context.declaredColumns(command)) {
             String type = declared.type().canonical();
             if (!declared.type().array() && (type.equals("integer") || type.equals("serial"))) {
                 findings.add(context.finding(INFO, declared.type().at(), declared.name() + " is " + declared.type()

@@ -24,7 +24,7 @@ final class PreferIdentity implements Rule {
     @Override
     public List<Finding> check(SqlCommand command, LintContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (DeclaredColumns.Declared declared : DeclaredColumns.of(command)) {
+        for (DeclaredColumns.Declared declared : context.declaredColumns(command)) {
             if (declared.type().isSerial()) {
                 String base = switch (declared.type().canonical()) {
                     case "smallserial" -> "smallint";

@@ -265,4 +265,33 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(null, env("SLIPWAY_LOCK_RETRIES", "many")))
                 .hasMessageStartingWith("SLIPWAY_LOCK_RETRIES: invalid value 'many'");
     }
+
+    @Test
+    void readsTheLevelThatFailsLintAndPlan() throws IOException {
+        assertThat(ConfigLoader.load(null, env()).lint().failOn()).isEqualTo(FailOn.ERROR);
+
+        Path file = file("[migrations]", "locations = [\"db/migration\"]", "", "[lint]", "fail_on = \"Warning\"");
+        assertThat(ConfigLoader.load(file, env()).lint()).isEqualTo(new LintConfig(FailOn.WARNING));
+
+        assertThat(ConfigLoader.load(file, env("SLIPWAY_FAIL_ON", "advice")).lint().failOn())
+                .as("the variable wins over the file").isEqualTo(FailOn.ADVICE);
+    }
+
+    @Test
+    void rejectsAnUnknownFailOnLevelWithFileAndLine() throws IOException {
+        Path level = file("[lint]", "# stricter in CI", "fail_on = \"fatal\"");
+        assertThatThrownBy(() -> ConfigLoader.load(level, env()))
+                .hasMessage(level + ":3: lint.fail_on: invalid level 'fatal'; expected error, warning or advice");
+
+        Path type = file("[lint]", "fail_on = 2");
+        assertThatThrownBy(() -> ConfigLoader.load(type, env()))
+                .hasMessage(type + ":2: lint.fail_on must be a string, not a number");
+
+        Path misplaced = file("fail_on = \"warning\"");
+        assertThatThrownBy(() -> ConfigLoader.load(misplaced, env()))
+                .hasMessageStartingWith(misplaced + ":1: unknown key fail_on");
+
+        assertThatThrownBy(() -> ConfigLoader.load(null, env("SLIPWAY_FAIL_ON", "all")))
+                .hasMessage("SLIPWAY_FAIL_ON: invalid level 'all'; expected error, warning or advice");
+    }
 }
