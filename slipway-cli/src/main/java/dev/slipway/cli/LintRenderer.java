@@ -91,7 +91,7 @@ abstract class LintRenderer {
         @Override
         void finish(int files, boolean failed) {
             if (!quiet || failed) {
-                out.println(summary(files) + (failed ? "; failing at " + failOn.id() + " (--fail-on)" : ""));
+                out.println(summary(files) + (failed ? "; failing at " + failOn.id() + " and above" : ""));
             }
             out.flush();
         }
