@@ -1,6 +1,8 @@
 package dev.slipway.bench;
 
+import dev.slipway.schema.DdlScript;
 import dev.slipway.schema.SchemaComparison;
+import dev.slipway.schema.SchemaDdl;
 import dev.slipway.schema.SchemaDifference;
 import dev.slipway.schema.SchemaFilter;
 import dev.slipway.schema.SchemaModel;
@@ -18,8 +20,9 @@ import java.util.Properties;
 
 /**
  * One measured introspection and comparison in its own JVM: reads database A (cold: class loading and JIT included),
- * reads database B, reads A again (warm), and compares A with B. Prints one line
- * {@code RESULT coldReadMs=... readBMs=... warmReadMs=... compareMs=... differences=... tables=... heapPeakKb=...
+ * reads database B, reads A again (warm), compares A with B, and writes the DDL both ways. Prints one line
+ * {@code RESULT coldReadMs=... readBMs=... warmReadMs=... compareMs=... ddlMs=... ddlStatements=... differences=...
+ * tables=... heapPeakKb=...
  * vmHwmKb=...}, read by {@link SchemaBenchmark}.
  * <p>Arguments: {@code JDBC_URL_A JDBC_URL_B}; the superuser's password comes in {@value #PASSWORD_VARIABLE}.
  */
@@ -45,9 +48,14 @@ public final class SchemaBenchChild {
             long warmRead = System.nanoTime();
             List<SchemaDifference> differences = SchemaComparison.compare(first, other);
             long compared = System.nanoTime();
+            DdlScript forward = SchemaDdl.between(first, other);
+            DdlScript backward = SchemaDdl.between(other, first);
+            long ddl = System.nanoTime();
             if (!again.equals(first)) throw new IllegalStateException("two reads of one database differ");
             System.out.println("RESULT coldReadMs=" + ms(start, coldRead) + " readBMs=" + ms(coldRead, readB)
                     + " warmReadMs=" + ms(readB, warmRead) + " compareMs=" + ms(warmRead, compared)
+                    + " ddlMs=" + ms(compared, ddl) + " ddlStatements=" + (forward.statements().size()
+                    + backward.statements().size())
                     + " differences=" + differences.size() + " tables=" + first.tables().size()
                     + " heapPeakKb=" + heapPeakKb() + " vmHwmKb=" + peakResidentKb());
         }

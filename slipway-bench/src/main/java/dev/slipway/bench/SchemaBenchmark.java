@@ -117,6 +117,7 @@ public final class SchemaBenchmark {
         row("read B", "readBMs", " ms", results);
         row("read A again, warm", "warmReadMs", " ms", results);
         row("compare A with B", "compareMs", " ms", results);
+        row("DDL A to B and B to A", "ddlMs", " ms", results);
         row("peak heap used", "heapPeakKb", " KiB", results);
         row("peak RSS (VmHWM)", "vmHwmKb", " KiB", results);
     }
