@@ -128,10 +128,11 @@ final class TableDdl {
 
     private void create(Table table) {
         createTable(table, Phase.CREATE_TABLES);
+        rowSecurity(table, Phase.CREATE_TABLES);
         createParts(table);
     }
 
-    /** The CREATE TABLE statement with its columns in order, and row-level security, in {@code phase}. */
+    /** The CREATE TABLE statement with its columns in order, in {@code phase}. */
     void createTable(Table table, Phase phase) {
         StringBuilder sql = new StringBuilder("CREATE ").append(table.unlogged() ? "UNLOGGED " : "")
                 .append("TABLE ").append(table.name());
@@ -148,6 +149,10 @@ final class TableDdl {
         if (table.partitionKey() != null) sql.append(" PARTITION BY ").append(table.partitionKey());
         if (!table.options().isEmpty()) sql.append(" WITH (").append(String.join(", ", table.options())).append(")");
         plan.add(phase, sql.toString());
+    }
+
+    /** Row-level security switched on as the table wants it, in {@code phase}. */
+    void rowSecurity(Table table, Phase phase) {
         if (table.rowSecurity()) plan.add(phase, alter(table, "ENABLE ROW LEVEL SECURITY"));
         if (table.forceRowSecurity()) plan.add(phase, alter(table, "FORCE ROW LEVEL SECURITY"));
     }

@@ -43,15 +43,17 @@ final class TableRebuild {
         for (Routine routine : context.from().routines()) {
             String uses = routine.definition().contains("BEGIN ATOMIC") ? routine.definition()
                     : SchemaDdl.signature(routine);
-            if (Mentions.names(uses, old.name())) return "a table that " + ObjectSql.routineTarget(routine)
-                    + " depends on";
+            if (Mentions.names(uses, old.name())) {
+                return "a table that " + ObjectSql.routineTarget(routine) + " depends on";
+            }
         }
         for (Table other : context.from().tables()) {
             for (Column column : other.columns()) {
                 String type = column.type().endsWith("[]") ? column.type().substring(0, column.type().length() - 2)
                         : column.type();
-                if (type.equals(old.name())) return "a table whose row type column " + other.name() + "."
-                        + column.name() + " holds";
+                if (type.equals(old.name())) {
+                    return "a table whose row type column " + other.name() + "." + column.name() + " holds";
+                }
             }
         }
         return null;
@@ -70,8 +72,14 @@ final class TableRebuild {
                         + ObjectSql.quote(sequence.sequenceName() + SchemaDdl.OLD_SUFFIX));
             }
         }
+        // Forced row-level security would filter the owner's copy through the old policies.
+        if (old.forceRowSecurity()) {
+            plan.add(Phase.ALTER_TABLES, "ALTER TABLE " + aside + " NO FORCE ROW LEVEL SECURITY");
+        }
         tables.createTable(now, Phase.ALTER_TABLES);
         copyRows(old, now, aside);
+        // Switched on after the copy: the new table's policies come later in the script.
+        tables.rowSecurity(now, Phase.ALTER_TABLES);
         for (Sequence sequence : context.from().sequences()) {
             if (sequence.identity() || sequence.ownedBy() == null) continue;
             boolean ownedHere = old.columns().stream().anyMatch(c -> owner(old, c).equals(sequence.ownedBy()));
@@ -89,8 +97,8 @@ final class TableRebuild {
         tables.createParts(now);
         plan.warn("table " + now.name() + ": rebuilt to put its columns in the order " + String.join(", ",
                 now.columnOrder()) + " (PostgreSQL cannot move a column); every row is copied into a new table"
-                + " under an ACCESS EXCLUSIVE lock, which blocks reads and writes of the table until the script"
-                + " commits, and its indexes and constraints are built again");
+                + " under an ACCESS EXCLUSIVE lock, which blocks reads and writes of the table while the copy and"
+                + " the rebuilding of its indexes and constraints last");
     }
 
     /**
