@@ -6,7 +6,8 @@ import java.util.List;
  * The DDL that turns one schema into another, as {@link SchemaDdl#between} prints it.
  *
  * @param statements the statements in the order they must run
- * @param warnings   what the statements cannot express exactly (column order, rebuilds needed), one sentence each
+ * @param warnings   what the statements cannot express exactly, and which tables are rebuilt to reorder their
+ *                   columns (every row copied under an ACCESS EXCLUSIVE lock), one sentence each
  */
 public record DdlScript(List<DdlStatement> statements, List<String> warnings) {
     /** Text above a destructive statement in {@link #text()}. */

@@ -29,16 +29,20 @@ import java.util.Set;
  * with whatever calls them; a generated column whose expression changes. An enum that loses or reorders labels is
  * renamed away, created afresh and its columns converted through {@code text}, which fails for rows holding a
  * removed label.
- * <p>What is not expressed and only warned about ({@link DdlScript#warnings()}): column order (PostgreSQL adds
- * columns at the end; reordering means rebuilding the table, which a corrective migration should not do
- * unannounced), partitioning and inheritance changes, a domain's base type or collation, composite attribute order.
+ * <p>Column order is exact: PostgreSQL adds columns at the end and never moves one, so a kept table whose target
+ * order adding columns cannot reach is rebuilt (renamed aside, created afresh, its rows copied, the old one dropped;
+ * see {@code TableRebuild}), with a warning, since every row is copied under an ACCESS EXCLUSIVE lock.
+ * <p>What is not expressed and only warned about ({@link DdlScript#warnings()}): the column order of partitioned
+ * tables, partitions and tables in an inheritance tree (and of a table whose row type a routine or column uses),
+ * partitioning and inheritance changes, a domain's base type or collation, composite attribute order.
  * <p>Indexes are built with plain {@code CREATE INDEX}, not {@code CONCURRENTLY}: the script is a corrective
  * migration to review, and plain DDL keeps it one transaction; the lint rules of {@code slipway plan} point out
  * where a concurrent build is worth the change. Objects the model does not hold (rules, grants, event triggers)
  * are neither compared nor printed. Stateless and thread-safe.
  */
 public final class SchemaDdl {
-    private static final String OLD_SUFFIX = "__slipway_old";
+    /** Appended to the name of a type or table moved aside while its replacement is built. */
+    static final String OLD_SUFFIX = "__slipway_old";
 
     private SchemaDdl() {
     }
@@ -355,7 +359,7 @@ public final class SchemaDdl {
     }
 
     /** The definition up to its body: name, parameters, result and attributes. */
-    private static String signature(Routine routine) {
+    static String signature(Routine routine) {
         String definition = routine.definition();
         int body = definition.indexOf("\nAS ");
         if (body < 0) body = definition.indexOf("\nBEGIN ATOMIC");

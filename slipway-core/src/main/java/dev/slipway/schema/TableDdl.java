@@ -2,6 +2,7 @@ package dev.slipway.schema;
 
 import dev.slipway.schema.DdlPlan.Phase;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * The statements for tables and their parts: removed tables dropped, new ones created (columns in the CREATE,
  * constraints, indexes and foreign keys later, each in its phase), kept ones altered part by part. A changed
- * constraint, index, trigger or policy is dropped and added again; a column is altered in place.
+ * constraint, index, trigger or policy is dropped and added again; a column is altered in place, unless the target's
+ * column order cannot be reached that way, in which case the table is rebuilt ({@link TableRebuild}).
  * <p>Not thread-safe; lives for one {@link SchemaDdl#between} call.
  */
 final class TableDdl {
@@ -26,6 +28,10 @@ final class TableDdl {
     private final Set<String> reshaped = new HashSet<>();
     /** Tables whose keys or column types change: foreign keys on them and to them are dropped and added again. */
     private final Set<String> rekeyed = new HashSet<>();
+    /** Kept tables rebuilt to reach the target's column order, by qualified name. */
+    private final Set<String> rebuilt = new HashSet<>();
+    /** Kept tables whose column order cannot be reached, by qualified name, with the reason no rebuild is made. */
+    private final Map<String, String> unordered = new HashMap<>();
 
     TableDdl(DdlContext context) {
         this.context = context;
@@ -54,6 +60,16 @@ final class TableDdl {
             for (Index index : old.indexes()) {
                 if (index.constraint() == null && mustRecreate(index, now)) rekeyed.add(old.name());
             }
+            if (inPlaceOrder(old, now).equals(now.columnOrder())) continue;
+            String obstacle = TableRebuild.obstacle(context, old, now);
+            if (obstacle != null) {
+                unordered.put(old.name(), obstacle);
+            } else {
+                // Views over the table go and come back; foreign keys to it are dropped and added again.
+                rebuilt.add(old.name());
+                reshaped.add(old.name());
+                rekeyed.add(old.name());
+            }
         }
     }
 
@@ -72,7 +88,11 @@ final class TableDdl {
         dropRemoved();
         for (Table now : after.values()) {
             Table old = before.get(now.name());
-            if (old != null) alter(old, now);
+            if (old != null && rebuilt.contains(now.name())) {
+                new TableRebuild(context, this).emit(old, now);
+            } else if (old != null) {
+                alter(old, now);
+            }
         }
         for (Table now : parentsFirst()) {
             if (!before.containsKey(now.name())) create(now);
@@ -107,6 +127,13 @@ final class TableDdl {
     }
 
     private void create(Table table) {
+        createTable(table, Phase.CREATE_TABLES);
+        rowSecurity(table, Phase.CREATE_TABLES);
+        createParts(table);
+    }
+
+    /** The CREATE TABLE statement with its columns in order, in {@code phase}. */
+    void createTable(Table table, Phase phase) {
         StringBuilder sql = new StringBuilder("CREATE ").append(table.unlogged() ? "UNLOGGED " : "")
                 .append("TABLE ").append(table.name());
         if (table.partitionOf() != null) {
@@ -121,9 +148,17 @@ final class TableDdl {
         }
         if (table.partitionKey() != null) sql.append(" PARTITION BY ").append(table.partitionKey());
         if (!table.options().isEmpty()) sql.append(" WITH (").append(String.join(", ", table.options())).append(")");
-        plan.add(Phase.CREATE_TABLES, sql.toString());
-        if (table.rowSecurity()) plan.add(Phase.CREATE_TABLES, alter(table, "ENABLE ROW LEVEL SECURITY"));
-        if (table.forceRowSecurity()) plan.add(Phase.CREATE_TABLES, alter(table, "FORCE ROW LEVEL SECURITY"));
+        plan.add(phase, sql.toString());
+    }
+
+    /** Row-level security switched on as the table wants it, in {@code phase}. */
+    void rowSecurity(Table table, Phase phase) {
+        if (table.rowSecurity()) plan.add(phase, alter(table, "ENABLE ROW LEVEL SECURITY"));
+        if (table.forceRowSecurity()) plan.add(phase, alter(table, "FORCE ROW LEVEL SECURITY"));
+    }
+
+    /** Comments, constraints, indexes, foreign keys, triggers and policies of a table created afresh. */
+    void createParts(Table table) {
         if (table.comment() != null) plan.add(Phase.COMMENTS, ObjectSql.comment("TABLE " + table.name(),
                 table.comment()));
         for (Column column : table.columns()) {
@@ -135,7 +170,7 @@ final class TableDdl {
         for (Policy policy : table.policies()) createPolicy(table, policy);
     }
 
-    private String columnDefinition(Table table, Column column) {
+    String columnDefinition(Table table, Column column) {
         StringBuilder sql = new StringBuilder(column.name()).append(' ').append(column.type());
         if (column.collation() != null) sql.append(" COLLATE ").append(column.collation());
         if (column.generated() != null) sql.append(" GENERATED ALWAYS AS (").append(column.generated())
@@ -156,8 +191,6 @@ final class TableDdl {
 
     private void alter(Table old, Table now) {
         alterProperties(old, now);
-        List<String> kept = new ArrayList<>();
-        List<String> added = new ArrayList<>();
         for (Column column : old.columns()) {
             if (column.inherited()) continue;
             Column target = now.column(column.columnName()).orElse(null);
@@ -167,19 +200,16 @@ final class TableDdl {
                 plan.add(Phase.ALTER_TABLES, alter(old, "DROP COLUMN " + column.name()));
                 plan.add(Phase.ALTER_TABLES, alter(old, "ADD COLUMN " + columnDefinition(now, target)));
                 if (target.comment() != null) commentColumn(now, target);
-                added.add(target.columnName());
             } else {
                 alterColumn(now, column, target);
-                kept.add(column.columnName());
             }
         }
         for (Column column : now.columns()) {
             if (column.inherited() || old.column(column.columnName()).isPresent()) continue;
             plan.add(Phase.ALTER_TABLES, alter(old, "ADD COLUMN " + columnDefinition(now, column)));
             if (column.comment() != null) commentColumn(now, column);
-            added.add(column.columnName());
         }
-        warnAboutColumnOrder(old, now, kept, added);
+        warnAboutColumnOrder(old, now);
         alterConstraints(old, now);
         alterIndexes(old, now);
         alterTriggers(old.name(), old.triggers(), now.triggers());
@@ -236,20 +266,9 @@ final class TableDdl {
                 plan.add(Phase.ALTER_TABLES, alter(table, column + "DROP DEFAULT"));
                 defaultDropped = true;
             }
-            boolean fromEnum = context.isRebuiltEnum(old.type()) || isEnum(context.from(), old.type());
-            boolean viaText = fromEnum;
-            if (!viaText && !Casts.direct(old.type(), now.type()) && !isEnum(context.to(), now.type())) {
-                viaText = true;
-                plan.warn("column " + table.name() + "." + now.name() + ": no direct cast from " + old.type()
-                        + " to " + now.type() + " is known, so the script converts through text, which fails for"
-                        + " values whose text form is not a valid " + now.type() + "; write the USING expression"
-                        + " yourself if the column holds data");
-            }
-            // An enum array converts element by element; anything else reads its whole text form.
-            String through = !viaText ? "" : fromEnum && old.type().endsWith("[]") ? "::text[]" : "::text";
             String sql = alter(table, column + "TYPE " + now.type()
                     + (now.collation() == null ? "" : " COLLATE " + now.collation())
-                    + " USING " + now.name() + through + "::" + now.type());
+                    + " USING " + converted(table, old, now));
             plan.add(Phase.ALTER_TABLES, new DdlStatement(sql, lossy(old, now), true));
         }
         if (!Objects.equals(old.defaultExpression(), now.defaultExpression()) || defaultDropped) {
@@ -271,8 +290,27 @@ final class TableDdl {
         if (!Objects.equals(old.comment(), now.comment())) commentColumn(table, now);
     }
 
+    /**
+     * {@return the expression that converts the value of column {@code old} to the type of {@code now}: a plain cast
+     * where one is known, else through text (an enum always, since its type may be rebuilt), with a warning}
+     */
+    String converted(Table table, Column old, Column now) {
+        boolean fromEnum = context.isRebuiltEnum(old.type()) || isEnum(context.from(), old.type());
+        boolean viaText = fromEnum;
+        if (!viaText && !Casts.direct(old.type(), now.type()) && !isEnum(context.to(), now.type())) {
+            viaText = true;
+            plan.warn("column " + table.name() + "." + now.name() + ": no direct cast from " + old.type()
+                    + " to " + now.type() + " is known, so the script converts through text, which fails for"
+                    + " values whose text form is not a valid " + now.type() + "; write the USING expression"
+                    + " yourself if the column holds data");
+        }
+        // An enum array converts element by element; anything else reads its whole text form.
+        String through = !viaText ? "" : fromEnum && old.type().endsWith("[]") ? "::text[]" : "::text";
+        return now.name() + through + "::" + now.type();
+    }
+
     /** A conversion loses or refuses values unless it only widens: an enum losing labels, a narrower type. */
-    private boolean lossy(Column old, Column now) {
+    boolean lossy(Column old, Column now) {
         return !old.type().equals(now.type()) || context.isRebuiltEnum(now.type());
     }
 
@@ -281,29 +319,40 @@ final class TableDdl {
         return model.enums().stream().anyMatch(e -> e.name().equals(element));
     }
 
-    private boolean retyped(Column old, Column now) {
+    boolean retyped(Column old, Column now) {
         return !old.type().equals(now.type()) || !Objects.equals(old.collation(), now.collation())
                 || context.isRebuiltEnum(now.type());
     }
 
-    private static boolean regenerated(Column old, Column now) {
+    static boolean regenerated(Column old, Column now) {
         return !Objects.equals(old.generated(), now.generated());
     }
 
-    private void warnAboutColumnOrder(Table old, Table now, List<String> kept, List<String> added) {
+    /**
+     * {@return the column order that altering {@code old} in place gives: its columns that stay (inherited ones too),
+     * then the added and the re-created ones, which PostgreSQL appends}
+     */
+    static List<String> inPlaceOrder(Table old, Table now) {
         List<String> reached = new ArrayList<>();
         for (Column column : old.columns()) {
-            if (column.inherited() && now.column(column.columnName()).isPresent()) reached.add(column.columnName());
-            else if (kept.contains(column.columnName())) reached.add(column.columnName());
+            Column target = now.column(column.columnName()).orElse(null);
+            if (target == null) continue;
+            if (column.inherited() || !target.inherited() && !regenerated(column, target)) {
+                reached.add(column.columnName());
+            }
         }
         for (Column column : now.columns()) {
             if (!reached.contains(column.columnName())) reached.add(column.columnName());
         }
-        if (!reached.equals(now.columnOrder())) {
-            plan.warn("table " + now.name() + ": the columns end up in the order " + String.join(", ", reached)
-                    + " rather than " + String.join(", ", now.columnOrder()) + "; PostgreSQL reorders columns only"
-                    + " by rebuilding the table, which this script does not do");
-        }
+        return reached;
+    }
+
+    private void warnAboutColumnOrder(Table old, Table now) {
+        String reason = unordered.get(now.name());
+        if (reason == null) return;
+        plan.warn("table " + now.name() + ": the columns end up in the order " + String.join(", ",
+                inPlaceOrder(old, now)) + " rather than " + String.join(", ", now.columnOrder()) + "; PostgreSQL"
+                + " reorders columns only by rebuilding the table, which this script does not do for " + reason);
     }
 
     private void alterConstraints(Table old, Table now) {
@@ -486,7 +535,7 @@ final class TableDdl {
                 policy.comment()));
     }
 
-    private static String alter(Table table, String action) {
+    static String alter(Table table, String action) {
         return "ALTER TABLE " + table.name() + " " + action;
     }
 }

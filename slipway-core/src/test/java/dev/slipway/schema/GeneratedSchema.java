@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * A random schema in schema {@code gen}, and random changes to it: enums, tables with random columns, types,
  * defaults, NOT NULL, primary keys (plain, serial or identity), unique and check constraints, indexes, foreign keys
- * between the tables, views over tables and over other views, and a SQL function used by a check and a view.
+ * between the tables, views over tables and over other views, and a SQL function used by a check and a view; a
+ * change may also move a column, which only a rebuild of the table reaches.
  * {@link #sql()} prints it for an empty database. A mutable value; {@link #copy()} before changing.
  */
 final class GeneratedSchema {
@@ -104,7 +105,7 @@ final class GeneratedSchema {
     private String mutateOnce(Random random) {
         List<Tab> all = new ArrayList<>(tables.values());
         Tab table = all.get(random.nextInt(all.size()));
-        switch (random.nextInt(17)) {
+        switch (random.nextInt(18)) {
             case 0 -> {
                 return "add table " + addTable(random).name;
             }
@@ -211,6 +212,12 @@ final class GeneratedSchema {
                     });
                 }
                 return "key of " + table.name + " becomes " + table.idType;
+            }
+            case 17 -> {
+                if (table.columns.size() < 2) return "no column to move";
+                Col col = table.columns.remove(1 + random.nextInt(table.columns.size() - 1));
+                table.columns.add(0, col);
+                return "move column " + table.name + "." + col.name + " to the front";
             }
             default -> {
                 if (table.idKind.equals("serial")) return "serial key kept";

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * On real migration histories, the script from the schema after the first k migrations to the schema after all of
  * them, run on the first, reaches the second: enum labels added, functions and views replaced, columns converted,
  * tables and indexes created and dropped as the histories did; and the script back, run on the second, reaches the
- * first. Column order is the one difference allowed to remain,
- * and only where the script warned about it (the histories drop and re-add columns, which PostgreSQL appends).
+ * first, column order included: the histories drop and re-add columns, which PostgreSQL appends, so the script
+ * rebuilds those tables (Marquez {@code public.jobs}, OpenMeter {@code ledger_sub_account_routes}).
  */
 @ExtendWith(PostgresExtension.class)
 class SchemaDdlCorpusTest {
@@ -57,18 +57,16 @@ class SchemaDdlCorpusTest {
                 DdlRun.grouped(connection, script);
             }
 
-            try (Connection connection = cut.connect()) {
-                assertThat(SchemaDdlTest.remaining(connection, target, script)).as(script.text()).isEmpty();
-            }
-            assertThat(script.warnings()).as("only column order and casts through text are inexact here")
-                    .allMatch(warning -> warning.contains("the columns end up in the order")
+            assertThat(differences(cut, target)).as(script.text()).isEmpty();
+            assertThat(script.warnings()).as("only rebuilds and casts through text are announced here")
+                    .allMatch(warning -> warning.contains(": rebuilt to put its columns in the order")
                             || warning.contains("no direct cast"));
 
             DdlScript back = SchemaDdl.between(target, before);
             try (Connection connection = full.connect()) {
                 DdlRun.grouped(connection, back);
-                assertThat(SchemaDdlTest.remaining(connection, before, back)).as(back.text()).isEmpty();
             }
+            assertThat(differences(full, before)).as(back.text()).isEmpty();
         } finally {
             server.dropDatabase(cut.name());
             server.dropDatabase(full.name());
@@ -89,6 +87,10 @@ class SchemaDdlCorpusTest {
             return files.map(file -> VERSIONED.matcher(file.getFileName().toString())).filter(Matcher::matches)
                     .map(m -> Version.parse(m.group(1) != null ? m.group(1) : m.group(2))).sorted().toList();
         }
+    }
+
+    private static List<String> differences(TestDatabase db, SchemaModel target) throws Exception {
+        return SchemaComparison.describe(SchemaComparison.compare(read(db), target));
     }
 
     private static SchemaModel read(TestDatabase db) throws Exception {

@@ -7,6 +7,7 @@ import dev.slipway.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(PostgresExtension.class)
 class SchemaDdlTest {
+    private static final Pattern NOT_REBUILT = Pattern.compile(
+            "does not do for (a partitioned table|a partition|a table in an inheritance tree)$");
     private static boolean built;
 
     @Test
@@ -82,13 +85,17 @@ class SchemaDdlTest {
         }
     }
 
-    /** The differences left after the script, apart from column order when the script warned about it. */
+    /**
+     * The differences left after the script, apart from the column order of a partitioned table, a partition or a
+     * table in an inheritance tree, which the script does not rebuild and says so.
+     */
     static List<String> remaining(Connection connection, SchemaModel target, DdlScript script) throws Exception {
         List<SchemaDifference> left = SchemaComparison.compare(SchemaReader.read(connection,
                 SchemaFilter.allSchemas()), target);
         return left.stream().filter(d -> !(d instanceof SchemaDifference.Changed changed
                 && changed.property().equals(SchemaComparison.COLUMN_ORDER)
-                && script.warnings().stream().anyMatch(w -> w.startsWith(changed.path().toString()))))
+                && script.warnings().stream().anyMatch(w -> w.startsWith(changed.path().toString())
+                        && NOT_REBUILT.matcher(w).find())))
                 .map(SchemaDifference::describe).toList();
     }
 
