@@ -1,5 +1,6 @@
 package dev.slipway;
 
+import dev.slipway.apply.PendingState;
 import dev.slipway.apply.StatusEntry;
 import dev.slipway.apply.StatusReport;
 import dev.slipway.migration.MigrationType;
@@ -51,7 +52,19 @@ record AppliedMigrations(Set<Version> versions, Set<String> repeatables, List<St
                 default -> throw new AssertionError(entry.state());
             }
         }
+        boolean filesBelowBaseline = status.entries().stream()
+                .anyMatch(entry -> entry.state() == PendingState.BELOW_BASELINE);
+        status.entries().stream().filter(AppliedMigrations::isBaselineMarker).filter(entry -> !filesBelowBaseline)
+                .forEach(marker -> notes.add("the database was adopted with `slipway baseline` at version "
+                        + marker.version() + " and no migration file holds the schema made before it: those objects"
+                        + " show as added"));
         return new AppliedMigrations(versions, repeatables, notes);
+    }
+
+    /** {@return whether {@code entry} is the row {@code slipway baseline} writes, which stands for no file} */
+    private static boolean isBaselineMarker(StatusEntry entry) {
+        return entry.type() == MigrationType.BASELINE && entry.version() != null
+                && ("baseline " + entry.version()).equals(entry.script());
     }
 
     private static void add(StatusEntry entry, boolean repeatable, Set<Version> versions, Set<String> repeatables) {

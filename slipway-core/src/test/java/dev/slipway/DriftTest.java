@@ -140,6 +140,28 @@ class DriftTest {
         assertThat(opened).hasValue(2);
     }
 
+    @Test
+    void aDatabaseAdoptedByBaselineWithoutFilesBelowItSaysWhyItsOlderObjectsShowAsAdded() throws Exception {
+        TestDatabase adopted = PostgresServers.newDatabase(PostgresServers.defaultMajor(), "drift_adopted");
+        try {
+            adopted.execute("create table legacy (id bigint primary key)");
+            Path folder = Files.createDirectories(project.resolve("db/migration"));
+            Files.writeString(folder.resolve("V2__customers.sql"),
+                    "create table customers (id bigint primary key);\n");
+            Slipway slipway = slipway(adopted, folder);
+            slipway.baseline(Version.parse("1"));
+            slipway.migrate();
+
+            DriftReport report = slipway.drift(sandbox);
+
+            assertThat(SchemaComparison.describe(report.differences())).containsExactly("table public.legacy added");
+            assertThat(report.notes()).singleElement().asString()
+                    .contains("baseline", "version 1", "no migration file", "show as added");
+        } finally {
+            adopted.server().dropDatabase(adopted.name());
+        }
+    }
+
     private static ConnectionSpec devServer(TestDatabase db) {
         return new ConnectionSpec(db.server().host(), db.server().port(), db.name(), PostgresServer.SUPERUSER,
                 Optional.of(new Secret(db.server().password())), Map.of());
