@@ -12,8 +12,6 @@ import java.util.List;
 public record DdlScript(List<DdlStatement> statements, List<String> warnings) {
     /** Text above a destructive statement in {@link #text()}. */
     public static final String DESTRUCTIVE_MARK = "-- destructive: this statement discards data";
-    /** The directive that makes Slipway run each statement in a transaction of its own. */
-    public static final String NO_TRANSACTION = "-- slipway:no-transaction";
 
     /** Copies the lists. */
     public DdlScript {
@@ -32,19 +30,31 @@ public record DdlScript(List<DdlStatement> statements, List<String> warnings) {
     }
 
     /**
-     * {@return the script as a migration file: the warnings as comments, {@value #NO_TRANSACTION} when a statement
-     * cannot share a transaction, then each statement ending with {@code ;} and a newline, with
-     * {@value #DESTRUCTIVE_MARK} above each destructive one}
+     * {@return the script as a migration file: the warnings as comments, then each statement ending with {@code ;}
+     * and a newline, with {@value #DESTRUCTIVE_MARK} above each destructive one}
+     * <p>A script that adds enum labels and then goes on is written as two {@code BEGIN; ... COMMIT;} blocks: the
+     * first ends with the last {@code ADD VALUE}, since a label added in a transaction cannot be used before that
+     * transaction commits (PostgreSQL 12 and later allow {@code ADD VALUE} in a transaction block otherwise). Slipway
+     * runs such a file block by block, so each block stays all-or-nothing, and a table rebuilt after the labels were
+     * added is never left half done.
      */
     public String text() {
         StringBuilder text = new StringBuilder();
         for (String warning : warnings) text.append("-- warning: ").append(warning.replace("\n", " ")).append('\n');
-        if (!transactional()) text.append(NO_TRANSACTION).append('\n');
         if (text.length() > 0 && !statements.isEmpty()) text.append('\n');
-        for (DdlStatement statement : statements) {
+        int lastAddedLabel = -1;
+        for (int i = 0; i < statements.size(); i++) {
+            if (!statements.get(i).transactional()) lastAddedLabel = i;
+        }
+        boolean blocks = lastAddedLabel >= 0 && lastAddedLabel < statements.size() - 1;
+        if (blocks) text.append("BEGIN;\n");
+        for (int i = 0; i < statements.size(); i++) {
+            DdlStatement statement = statements.get(i);
             if (statement.destructive()) text.append(DESTRUCTIVE_MARK).append('\n');
             text.append(statement.sql()).append(";\n");
+            if (blocks && i == lastAddedLabel) text.append("COMMIT;\n\nBEGIN;\n");
         }
+        if (blocks) text.append("COMMIT;\n");
         return text.toString();
     }
 }

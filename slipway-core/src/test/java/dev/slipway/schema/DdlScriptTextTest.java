@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The text of a script is a migration file: warnings on top, the no-transaction directive when needed, marks. */
+/** The text of a script is a migration file: warnings on top, transaction blocks when labels are added, marks. */
 class DdlScriptTextTest {
 
     @Test
@@ -17,7 +17,9 @@ class DdlScriptTextTest {
                 "ALTER TYPE app.status ADD VALUE 'draft' BEFORE 'new'",
                 "ALTER TYPE app.status ADD VALUE 'paid' AFTER 'new'");
         assertThat(script.statements()).noneMatch(DdlStatement::transactional);
-        assertThat(script.text()).startsWith(DdlScript.NO_TRANSACTION + "\n\nALTER TYPE app.status ADD VALUE");
+        assertThat(script.text()).as("labels alone share the file's one transaction").isEqualTo(
+                "ALTER TYPE app.status ADD VALUE 'draft' BEFORE 'new';\n"
+                        + "ALTER TYPE app.status ADD VALUE 'paid' AFTER 'new';\n");
     }
 
     @Test
@@ -30,7 +32,17 @@ class DdlScriptTextTest {
                 "ALTER TYPE app.status RENAME TO status__slipway_old",
                 "CREATE TYPE app.status AS ENUM ('new', 'shipped')",
                 "DROP TYPE app.status__slipway_old");
-        assertThat(script.text()).startsWith("-- warning: enum app.status").doesNotContain(DdlScript.NO_TRANSACTION);
+        assertThat(script.text()).startsWith("-- warning: enum app.status").doesNotContain("BEGIN;");
+    }
+
+    @Test
+    void labelsFollowedByStatementsThatMayUseThemAreCommittedInABlockOfTheirOwn() {
+        DdlScript script = new DdlScript(List.of(DdlStatement.of("DROP VIEW app.v"),
+                new DdlStatement("ALTER TYPE app.status ADD VALUE 'paid'", false, false),
+                DdlStatement.of("ALTER TABLE app.t ALTER COLUMN s SET DEFAULT 'paid'")), List.of());
+
+        assertThat(script.text()).isEqualTo("BEGIN;\nDROP VIEW app.v;\nALTER TYPE app.status ADD VALUE 'paid';\n"
+                + "COMMIT;\n\nBEGIN;\nALTER TABLE app.t ALTER COLUMN s SET DEFAULT 'paid';\nCOMMIT;\n");
     }
 
     @Test
