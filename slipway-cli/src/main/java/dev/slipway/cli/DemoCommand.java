@@ -9,13 +9,23 @@ import dev.slipway.apply.DowngradeTarget;
 import dev.slipway.apply.MigrateResult;
 import dev.slipway.apply.StatusEntry;
 import dev.slipway.apply.StatusReport;
+import dev.slipway.db.ConnectionSpec;
+import dev.slipway.db.Secret;
+import dev.slipway.embedded.PostgresBinaries;
 import dev.slipway.embedded.PostgresServer;
 import dev.slipway.history.AuditEntry;
 import dev.slipway.migration.Version;
+import dev.slipway.sandbox.Sandbox;
+import dev.slipway.verify.CheckResult;
+import dev.slipway.verify.VerifyOptions;
+import dev.slipway.verify.VerifyReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,6 +45,13 @@ final class DemoCommand extends BaseCommand {
         if (pgVersion < 12 || pgVersion > 17) {
             throw SlipwayException.badInput("PostgreSQL " + pgVersion + " is not supported", "--pg-version",
                     "pick a major version from 12 to 17");
+        }
+        if (PostgresBinaries.find(pgVersion).isEmpty()) {
+            String found = PostgresBinaries.available().entrySet().stream()
+                    .map(entry -> entry.getKey() + " (" + entry.getValue() + ")").collect(Collectors.joining(", "));
+            throw SlipwayException.badInput("no PostgreSQL " + pgVersion + " server binaries on this machine; found: "
+                    + (found.isEmpty() ? "none" : found), "--pg-version", "install postgresql-" + pgVersion
+                    + " (Debian, Ubuntu), or run `mvn -B verify` once to fetch Maven Central's, or pick one found");
         }
         Output out = output();
         out.line("== Starting an embedded PostgreSQL " + pgVersion + " (a throwaway cluster in a temporary folder)");
@@ -57,6 +74,10 @@ final class DemoCommand extends BaseCommand {
 
             out.line("\n== slipway migrate --target 1: create the applications table with 20,000 rows");
             printMigrate(out, slipway.migrate(Version.parse("1")));
+
+            out.line("\n== slipway plan: what migrate would run next, annotated from the live database");
+            PlanText.write(slipway.plan(null, slipway.planOptions()), true,
+                    text -> text.lines().forEach(line -> out.line(line.isEmpty() ? "" : "   " + line)));
 
             out.line("\n== Another session holds a lock on applications (think: a long report in a transaction)");
             try (Connection blocker = server.connect("recruiting"); Statement lock = blocker.createStatement()) {
@@ -84,6 +105,21 @@ final class DemoCommand extends BaseCommand {
             out.line("\n== slipway upgrade head: and forward again");
             printMigrate(out, slipway.migrate());
 
+            ConnectionSpec devServer = new ConnectionSpec(server.host(), server.port(), "postgres",
+                    PostgresServer.SUPERUSER, Optional.of(new Secret(server.password())), Map.of());
+            VerifyOptions verify = VerifyOptions.defaults()
+                    .withCheck(slipway.driftCheck(version -> Sandbox.onDevServer(devServer)));
+            out.line("\n== slipway verify: revision, integrity, and drift against the schema the migrations build");
+            printVerify(out, slipway.verify(verify));
+
+            out.line("\n== Someone adds a column by hand: alter table applications add column notes text");
+            try (Connection manual = server.connect("recruiting"); Statement alter = manual.createStatement()) {
+                alter.execute("alter table applications add column notes text");
+            }
+            out.line("   slipway verify --only drift:");
+            printVerify(out, slipway.verify(verify.withOnly(List.of("drift"))));
+            out.line("   (slipway diff --from migrations --to <url> --write turns it into a migration)");
+
             out.line("\n== slipway history: the audit trail");
             for (AuditEntry entry : slipway.history()) {
                 out.line(String.format("   %-8s %-8s %-4s %s (%d ms)", entry.action(), entry.outcome(),
@@ -97,6 +133,13 @@ final class DemoCommand extends BaseCommand {
     private static void printMigrate(Output out, MigrateResult result) {
         out.line("   version " + (result.from() == null ? "none" : result.from()) + " -> " + result.to() + ", "
                 + result.applied().size() + " applied");
+    }
+
+    private static void printVerify(Output out, VerifyReport report) {
+        for (CheckResult result : report.results()) {
+            out.line("   " + VerifyCommand.label(result.status()) + result.name() + ": " + result.summary());
+            result.details().forEach(detail -> out.line("           " + detail));
+        }
     }
 
     private static void printStatus(Output out, StatusReport status) {

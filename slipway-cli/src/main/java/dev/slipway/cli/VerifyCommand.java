@@ -76,7 +76,8 @@ final class VerifyCommand extends BaseCommand {
         return ExitStatus.OK.code();
     }
 
-    private static String label(CheckStatus status) {
+    /** {@return the fixed-width label a text report starts a result with} */
+    static String label(CheckStatus status) {
         return switch (status) {
             case PASSED -> "ok    ";
             case FAILED -> "FAIL  ";
