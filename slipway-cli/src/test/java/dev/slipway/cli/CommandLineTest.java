@@ -1,15 +1,22 @@
 package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.embedded.PostgresServer;
 import dev.slipway.testkit.PostgresServers;
 import dev.slipway.testkit.TestDatabase;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,5 +174,26 @@ class CommandLineTest {
         cli.run("downgrade", "--help").exitsWith(0);
         cli.run("downgrade", "-0", "--url", db.libpqUrl()).exitsWith(2);
         cli.run("demo", "--pg-version", "11").exitsWith(2).stderrContains("12 to 17");
+    }
+
+    @Test
+    void theDemoRunsTheWholeTourAndRemovesItsServer() throws Exception {
+        Cli.Result demo = cli.run("demo").exitsWith(0).stdoutContains(
+                "-- verdict: safe",
+                "could not get its lock within the lock timeout",
+                "version 3 -> 2",
+                "ok    schema drift: no drift",
+                "FAIL  schema drift: 1 difference(s)",
+                "table public.applications: column notes added",
+                "== Done; the embedded server is stopped and removed.");
+        assertThat(demo.stderr()).isEmpty();
+        Matcher port = Pattern.compile("on 127\\.0\\.0\\.1:(\\d+)")
+                .matcher(demo.stdout());
+        assertThat(port.find()).isTrue();
+        try (Socket socket = new Socket()) {
+            assertThatThrownBy(() -> socket.connect(new InetSocketAddress("127.0.0.1",
+                    Integer.parseInt(port.group(1))), 1000)).as("the demo's server is stopped")
+                    .isInstanceOf(IOException.class);
+        }
     }
 }
