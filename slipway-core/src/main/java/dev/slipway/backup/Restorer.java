@@ -42,6 +42,27 @@ final class Restorer {
     RestoreResult run(RestoreRequest request) {
         long started = System.nanoTime();
         ConnectionSpec spec = context.requireSpec("a restore");
+        // connecting is the slowest step before the restore (a new JVM loads the driver, SCRAM hashes): it starts
+        // first and reads or changes nothing until every check below has passed
+        CompletableFuture<Connection> connecting = CompletableFuture.supplyAsync(() -> context.connections().open());
+        try {
+            return run(request, spec, connecting, started);
+        } finally {
+            // also when a check of the manifest refused the restore before the connection was taken
+            connecting.thenAccept(Restorer::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // closing twice or on a broken connection: nothing to do
+        }
+    }
+
+    private RestoreResult run(RestoreRequest request, ConnectionSpec spec, CompletableFuture<Connection> connecting,
+            long started) {
         // "latest" is looked up by the database the URL names; checkBackup compares it with current_database()
         StoredBackup backup = find(request.backup(), spec.database());
         BackupManifest manifest = backup.manifest();
@@ -61,7 +82,7 @@ final class Restorer {
                 ArchiveToc.Listing listing = ArchiveToc.list(pgRestore, backup.location(), environment);
                 return new Readable(pgRestore, listing);
             });
-            try (Connection connection = context.connections().open()) {
+            try (Connection connection = await(connecting)) {
                 Target target = target(connection);
                 checkBackup(request, backup, target, spec);
                 checkConfirmation(request, backup, target, spec);
@@ -104,7 +125,7 @@ final class Restorer {
                 throw SlipwayException.failed("could not read the database: " + e.getMessage(), "unknown; run"
                         + " `slipway status`", "check the connection and run the restore again", e);
             } finally {
-                // a refusal or a failure to connect leaves the file checks running; they only read
+                // a refusal leaves the file checks running; they only read
                 checksum.cancel(false);
                 readable.cancel(false);
             }
