@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Dumper {
     private static final String NOTHING_KEPT = "not touched (a backup only reads); no backup was kept";
-    /** How long to wait for pg_dump to write more when a pass over its folder found nothing new. */
+    /** How long to wait for pg_dump to write more after a pass over its folder that found little new. */
     private static final long FOLLOW_PAUSE_MILLIS = 50;
 
     private final BackupContext context;
@@ -218,8 +218,9 @@ final class Dumper {
         FollowedFolder followed = new FollowedFolder(temporary);
         try {
             while (run.process().isAlive()) {
-                // what pg_dump wrote since the last pass is read at once; when it wrote nothing, wait a little
-                if (!followed.pass()) run.process().waitFor(FOLLOW_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+                // a pass reads what pg_dump wrote since the last one; unless that was a lot (the pass fell behind),
+                // the next waits a little, so following costs a few passes a second, not a core
+                if (followed.pass() < Sha256.CHUNK) run.process().waitFor(FOLLOW_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
                 long now = System.nanoTime();
                 if (now - reported >= TimeUnit.SECONDS.toNanos(1)) {
                     reported = now;

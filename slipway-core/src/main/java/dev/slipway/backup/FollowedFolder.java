@@ -48,15 +48,15 @@ final class FollowedFolder {
     /**
      * Hashes what the files have gained since the last pass.
      *
-     * @return whether anything was read
+     * @return the bytes read
      */
-    boolean pass() throws IOException {
-        boolean read = false;
+    long pass() throws IOException {
+        long before = bytes;
         for (Path file : regularFiles()) {
             FileState state = files.computeIfAbsent(file.getFileName().toString(), name -> new FileState());
-            read |= follow(file, state);
+            follow(file, state);
         }
-        return read;
+        return bytes - before;
     }
 
     /** Hashes every file to its end, once its writer has exited, and returns the sums. */
@@ -83,10 +83,10 @@ final class FollowedFolder {
         return found;
     }
 
-    private boolean follow(Path file, FileState state) throws IOException {
+    private void follow(Path file, FileState state) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = in.size();
-            if (size == state.position) return false;
+            if (size == state.position) return;
             if (size < state.position) {
                 // pg_dump does not rewrite a file; should one shrink anyway, its sum starts over
                 bytes -= state.position;
@@ -99,9 +99,8 @@ final class FollowedFolder {
                 state.position += n;
                 bytes += n;
             }
-            return true;
         } catch (NoSuchFileException gone) {
-            return false;
+            // not there any more: pg_dump does not remove files, so only a failing dump gets here
         }
     }
 }
