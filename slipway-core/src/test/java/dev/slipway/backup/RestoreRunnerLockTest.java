@@ -53,31 +53,38 @@ class RestoreRunnerLockTest {
 
     @Test
     void aRestoreIsRefusedWhileAMigrationRuns() throws Exception {
-        shop.db().execute("create table release_migration (released boolean)");
-        // a migration that runs until this test lets it finish
+        // a migration that runs until this test lets it finish, by releasing an advisory lock: it waits on no table,
+        // so without the runner lock the restore would go ahead, not wait
         Files.writeString(shop.migrations().resolve("V3__wait.sql"), """
                 do $$ begin
-                    while not exists (select 1 from release_migration) loop perform pg_sleep(0.05); end loop;
+                    while not pg_try_advisory_xact_lock(7343) loop perform pg_sleep(0.05); end loop;
                 end $$;
                 """);
-        CompletableFuture<?> migration = CompletableFuture.runAsync(() -> slipway().migrate());
-        try {
-            int migrator = awaitPid("select pid from pg_stat_activity where query like '%release_migration%'"
+        CompletableFuture<?> migration;
+        try (Connection holder = shop.db().connect(); Statement statement = holder.createStatement()) {
+            statement.execute("select pg_advisory_lock(7343)");
+            migration = CompletableFuture.runAsync(() -> slipway().migrate());
+            int migrator = awaitPid("select pid from pg_stat_activity where query like '%advisory_xact_lock(7343)%'"
                     + " and state = 'active' and pid <> pg_backend_pid()");
             Map<String, String> during = shop.checksums();
 
-            SlipwayException refusal = catchThrowableOfType(SlipwayException.class, () -> slipway().restore(
+            CompletableFuture<RestoreResult> restore = CompletableFuture.supplyAsync(() -> slipway().restore(
                     RestoreRequest.of(backup.id(), shop.db().name()), BackupListener.NONE));
+            SlipwayException refusal = catchThrowableOfType(SlipwayException.class, () -> {
+                try {
+                    restore.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    throw e.getCause();
+                }
+            });
 
             assertThat(refusal).as("the restore was refused").isNotNull();
             assertThat(refusal.status()).isEqualTo(ExitStatus.FAILED);
             assertThat(refusal.getMessage()).contains("another Slipway run holds the migration lock",
                     "pid " + migrator, "not touched", "where pid = " + migrator);
             assertThat(shop.checksums()).isEqualTo(during);
-        } finally {
-            shop.db().execute("insert into release_migration values (true)");
-            migration.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
         }
+        migration.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
         assertThat(shop.db().queryString("select max(version) from slipway_history")).isEqualTo("3");
     }
 
