@@ -7,6 +7,7 @@ import dev.slipway.SlipwayBuilder;
 import dev.slipway.backup.BackupListing;
 import dev.slipway.backup.BackupManifest;
 import dev.slipway.backup.StoredBackup;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.Command;
@@ -40,6 +41,7 @@ final class BackupsCommand extends BaseCommand {
                 backups.add(entry);
             }
             document.putPOJO("unreadable", listing.unreadable());
+            document.putPOJO("swept", listing.swept().stream().map(Object::toString).toList());
             output().document(document);
             return ExitStatus.OK.code();
         }
@@ -58,6 +60,9 @@ final class BackupsCommand extends BaseCommand {
         }
         for (String problem : listing.unreadable()) {
             output().line("  unreadable: " + problem);
+        }
+        for (Path partial : listing.swept()) {
+            output().line("  removed " + partial + ", left by a backup that was killed");
         }
         return ExitStatus.OK.code();
     }

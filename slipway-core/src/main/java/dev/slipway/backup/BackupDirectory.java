@@ -27,13 +27,15 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The folder that holds backups: {@code <id>.dump} (custom format) or {@code <id>/} (directory format) and
  * {@code <id>.json}, the manifest. A dump is written under a hidden temporary name ({@code .<id>.partial-...}) and
- * renamed once it is complete, synced and verified, so no partial dump ever has a final name. Everything is
+ * renamed once it is complete, synced and verified, so no partial dump ever has a final name; the temporary name
+ * records the writing process, so that {@link #sweep()} can remove what a killed backup left. Everything is
  * created readable by its owner only. Not thread-safe.
  */
 final class BackupDirectory {
@@ -47,6 +49,7 @@ final class BackupDirectory {
     private static final String CUSTOM = ".dump";
 
     private final Path root;
+    private PartialOwner owner;
 
     BackupDirectory(Path root) {
         this.root = root;
@@ -117,7 +120,34 @@ final class BackupDirectory {
     private Path temporaryName(String id) {
         byte[] random = new byte[6];
         new SecureRandom().nextBytes(random);
-        return root.resolve("." + id + ".partial-" + HexFormat.of().formatHex(random));
+        return root.resolve("." + id + PartialOwner.TAG + owner().nameTag() + "-" + HexFormat.of().formatHex(random));
+    }
+
+    private PartialOwner owner() {
+        if (owner == null) owner = PartialOwner.current();
+        return owner;
+    }
+
+    /**
+     * Removes the partial dumps (and manifests) whose writer is gone: a backup killed with SIGKILL, or on a machine
+     * that crashed, had no chance to remove its own. A partial that a running backup is writing is left alone, as is
+     * one whose writer cannot be known (written on another host, or named otherwise).
+     *
+     * @return the removed paths
+     */
+    List<Path> sweep() throws IOException {
+        List<Path> removed = new ArrayList<>();
+        if (!Files.isDirectory(root)) return removed;
+        try (DirectoryStream<Path> partials = Files.newDirectoryStream(root, ".*" + PartialOwner.TAG + "*")) {
+            for (Path partial : partials) {
+                Optional<PartialOwner> writer = PartialOwner.ofName(partial.getFileName().toString());
+                if (writer.isPresent() && writer.get().gone()) {
+                    deleteTree(partial);
+                    removed.add(partial);
+                }
+            }
+        }
+        return removed;
     }
 
     /**
@@ -162,7 +192,7 @@ final class BackupDirectory {
     BackupListing list() {
         List<StoredBackup> backups = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        if (!Files.isDirectory(root)) return new BackupListing(root, backups, unreadable);
+        if (!Files.isDirectory(root)) return new BackupListing(root, backups, unreadable, List.of());
         try (DirectoryStream<Path> manifests = Files.newDirectoryStream(root, "*" + MANIFEST)) {
             for (Path manifest : manifests) {
                 if (manifest.getFileName().toString().startsWith(".")) continue;
@@ -177,7 +207,7 @@ final class BackupDirectory {
                     "[backup] directory = \"" + root + "\"", "check its permissions, or give another --directory");
         }
         backups.sort(newestFirst());
-        return new BackupListing(root, backups, unreadable);
+        return new BackupListing(root, backups, unreadable, List.of());
     }
 
     /** Newest first by the time the dump started; the id breaks ties. */

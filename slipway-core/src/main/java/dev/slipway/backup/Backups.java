@@ -5,6 +5,9 @@ import dev.slipway.config.BackupConfig;
 import dev.slipway.db.ConnectionSpec;
 import dev.slipway.db.DatabaseUnavailableException;
 import dev.slipway.db.Environment;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -45,9 +48,21 @@ public final class Backups {
         return connected(() -> new Dumper(context, listener).run(request));
     }
 
-    /** {@return the backups in the backup directory, newest first; reads no database} */
+    /**
+     * {@return the backups in the backup directory, newest first; reads no database} Partial dumps left by backups
+     * that were killed are removed first (see {@link BackupListing#swept()}); those of running backups are not.
+     */
     public BackupListing list() {
-        return context.directory().list();
+        BackupDirectory directory = context.directory();
+        List<Path> swept;
+        try {
+            swept = directory.sweep();
+        } catch (IOException e) {
+            throw SlipwayException.badInput("could not read the backup directory " + directory.root() + ": "
+                    + BackupDirectory.reason(e), "[backup] directory = \"" + directory.root() + "\"",
+                    "check its permissions, or give another --directory");
+        }
+        return directory.list().withSwept(swept);
     }
 
     /**

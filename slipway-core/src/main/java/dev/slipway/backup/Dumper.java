@@ -7,7 +7,6 @@ import dev.slipway.db.ServerVersion;
 import dev.slipway.history.Actor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Makes one backup: checks everything that can be checked before {@code pg_dump} starts, dumps in the snapshot of
@@ -29,6 +27,8 @@ import java.util.stream.Stream;
  */
 final class Dumper {
     private static final String NOTHING_KEPT = "not touched (a backup only reads); no backup was kept";
+    /** How long to wait for pg_dump to write more after a pass over its folder that found little new. */
+    private static final long FOLLOW_PAUSE_MILLIS = 50;
 
     private final BackupContext context;
     private final BackupListener listener;
@@ -61,6 +61,7 @@ final class Dumper {
         }
         ConnectionSpec spec = context.requireSpec("a backup");
         directory.prepare();
+        sweep();
         try (Cleanup cleanup = new Cleanup();
              ClientEnvironment environment = ClientEnvironment.create(spec, context.environment())) {
             cleanup.add(environment::close);
@@ -82,6 +83,18 @@ final class Dumper {
             throw SlipwayException.failed("could not write the backup to " + directory.root() + ": "
                     + BackupDirectory.reason(e), NOTHING_KEPT, "check the backup directory and run `slipway backup`"
                     + " again", e);
+        }
+    }
+
+    /** Removes what killed backups left; a failure here does not stop this backup. */
+    private void sweep() {
+        try {
+            for (Path partial : directory.sweep()) {
+                listener.on(new BackupEvent.Step("removed " + partial + ", left by a backup that was killed"));
+            }
+        } catch (IOException e) {
+            listener.on(new BackupEvent.Step("warning: could not remove what killed backups left in "
+                    + directory.root() + ": " + BackupDirectory.reason(e)));
         }
     }
 
@@ -129,7 +142,7 @@ final class Dumper {
                 ToolRun run = ToolRun.start(pgDump, arguments, environment, format == BackupFormat.CUSTOM);
                 cleanup.add(run::stop);
                 Written written = format == BackupFormat.CUSTOM ? streamed(run, temporary)
-                        : folder(run, temporary, request.jobs());
+                        : folder(run, temporary);
                 listener.on(new BackupEvent.Step("verifying with " + pgRestore.describe() + " --list"));
                 ArchiveToc.Listing listing = ArchiveToc.list(pgRestore, temporary, environment);
                 if (listing.exitCode() != 0) {
@@ -195,21 +208,35 @@ final class Dumper {
         return new Written(written.size(), written.sha256(), Map.of());
     }
 
-    /** Directory format: pg_dump writes the files itself; they are hashed once it is done. */
-    private Written folder(ToolRun run, Path temporary, int jobs) throws IOException {
+    /**
+     * Directory format: pg_dump writes the files itself; they are hashed as they grow, so they are read once, from
+     * the page cache, while pg_dump works, rather than all over again after it.
+     */
+    private Written folder(ToolRun run, Path temporary) throws IOException {
         long started = System.nanoTime();
+        long reported = started;
+        FollowedFolder followed = new FollowedFolder(temporary);
         try {
-            while (!run.process().waitFor(1, TimeUnit.SECONDS)) {
-                listener.on(new BackupEvent.Progress(folderSize(temporary),
-                        Duration.ofNanos(System.nanoTime() - started)));
+            while (run.process().isAlive()) {
+                // a pass reads what pg_dump wrote since the last one; unless that was a lot (the pass fell behind),
+                // the next waits a little, so following costs a few passes a second, not a core
+                if (followed.pass() < Sha256.CHUNK) run.process().waitFor(FOLLOW_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+                long now = System.nanoTime();
+                if (now - reported >= TimeUnit.SECONDS.toNanos(1)) {
+                    reported = now;
+                    listener.on(new BackupEvent.Progress(followed.bytes(), Duration.ofNanos(now - started)));
+                }
             }
         } catch (InterruptedException e) {
             run.stop();
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted while pg_dump ran", e));
+        } catch (IOException e) {
+            run.stop();
+            throw e;
         }
         awaitSuccess(run);
-        Sha256.FolderSums sums = Sha256.ofFolder(temporary, jobs);
+        Sha256.FolderSums sums = followed.finish();
         listener.on(new BackupEvent.Progress(sums.size(), Duration.ofNanos(System.nanoTime() - started)));
         return new Written(sums.size(), sums.combined(), sums.files());
     }
@@ -222,14 +249,6 @@ final class Dumper {
             throw SlipwayException.failed(failure, NOTHING_KEPT + (full ? " (the partial dump was removed)" : ""),
                     full ? "free space in " + directory.root() + " or set [backup] directory to another disk"
                             : "fix the cause pg_dump names and run `slipway backup` again", null);
-        }
-    }
-
-    private static long folderSize(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.mapToLong(file -> file.toFile().length()).sum();
-        } catch (IOException e) {
-            return 0;
         }
     }
 

@@ -11,9 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -36,79 +35,122 @@ final class Restorer {
     private record Target(String database, ServerVersion server, String revision) {
     }
 
+    /** What the checks of the backup's files found: the pg_restore to use, and what the archive holds. */
+    private record Readable(ClientTool pgRestore, ArchiveToc.Listing listing) {
+    }
+
     RestoreResult run(RestoreRequest request) {
         long started = System.nanoTime();
         ConnectionSpec spec = context.requireSpec("a restore");
-        // a named backup is read, and its checksum computed, while connecting: nothing is touched before both the
-        // checks against the database and the checksum have passed
-        StoredBackup named = "latest".equals(request.backup()) ? null : find(request.backup(), null);
-        CompletableFuture<Void> checksum = named == null ? null : checkLater(named, request.jobs());
-        CompletableFuture<ClientTools> found = CompletableFuture.supplyAsync(() -> {
+        // connecting is the slowest step before the restore (a new JVM loads the driver, SCRAM hashes): it starts
+        // first and reads or changes nothing until every check below has passed
+        CompletableFuture<Connection> connecting = CompletableFuture.supplyAsync(() -> context.connections().open());
+        try {
+            return run(request, spec, connecting, started);
+        } finally {
+            // also when a check of the manifest refused the restore before the connection was taken
+            connecting.thenAccept(Restorer::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // closing twice or on a broken connection: nothing to do
+        }
+    }
+
+    private RestoreResult run(RestoreRequest request, ConnectionSpec spec, CompletableFuture<Connection> connecting,
+            long started) {
+        // "latest" is looked up by the database the URL names; checkBackup compares it with current_database()
+        StoredBackup backup = find(request.backup(), spec.database());
+        BackupManifest manifest = backup.manifest();
+        checkRequest(request, backup);
+        boolean oneTransaction = manifest.format() == BackupFormat.CUSTOM;
+        try (Cleanup cleanup = new Cleanup();
+             ClientEnvironment environment = ClientEnvironment.create(spec, context.environment())) {
+            cleanup.add(environment::close);
             ClientTools tools = context.tools();
-            tools.candidates("pg_restore");
-            tools.candidates("psql");
-            return tools;
-        });
-        try (Connection connection = context.connections().open()) {
-            Target target = target(connection);
-            StoredBackup backup = named != null ? named : find(request.backup(), target.database());
-            BackupManifest manifest = backup.manifest();
-            checkBackup(request, backup, target, spec);
-            checkConfirmation(request, backup, target, spec);
-            listener.on(new BackupEvent.Step("checking the SHA-256 of " + backup.location() + " (" + manifest.size()
-                    + " bytes)"));
-            await(checksum != null ? checksum : checkLater(backup, request.jobs()));
-            ClientTool pgRestore = found.join().find("pg_restore", major(manifest.pgDumpVersion()),
-                    "to read backup " + manifest.id() + ", written by pg_dump " + manifest.pgDumpVersion());
-            boolean oneTransaction = manifest.format() == BackupFormat.CUSTOM;
-            List<String> dropped;
-            try (Cleanup cleanup = new Cleanup();
-                 ClientEnvironment environment = ClientEnvironment.create(spec, context.environment())) {
-                cleanup.add(environment::close);
+            // the files are checked while connecting, which waits on the server; nothing is touched before the
+            // checks against the database, the checksum and pg_restore's reading of the archive have all passed
+            CompletableFuture<Void> checksum = CompletableFuture.runAsync(() -> Integrity.check(backup,
+                    request.jobs()));
+            CompletableFuture<Readable> readable = CompletableFuture.supplyAsync(() -> {
+                ClientTool pgRestore = tools.find("pg_restore", major(manifest.pgDumpVersion()),
+                        "to read backup " + manifest.id() + ", written by pg_dump " + manifest.pgDumpVersion());
                 ArchiveToc.Listing listing = ArchiveToc.list(pgRestore, backup.location(), environment);
-                if (listing.exitCode() != 0) {
+                return new Readable(pgRestore, listing);
+            });
+            try (Connection connection = await(connecting)) {
+                Target target = target(connection);
+                checkBackup(request, backup, target, spec);
+                checkConfirmation(request, backup, target, spec);
+                takeRunnerLock(connection, backup);
+                listener.on(new BackupEvent.Step("checking the SHA-256 of " + backup.location() + " ("
+                        + manifest.size() + " bytes)"));
+                await(checksum);
+                Readable archive = await(readable);
+                if (archive.listing().exitCode() != 0) {
                     throw SlipwayException.badInput(backup.location() + " is not an archive pg_restore can read: "
-                            + listing.failure(), backup.manifestFile().toString(), "restore another backup");
+                            + archive.listing().failure(), backup.manifestFile().toString(),
+                            "restore another backup");
                 }
-                List<Leftover> leftovers = manifest.partial() ? List.of() : leftovers(connection, listing);
+                ClientTool pgRestore = archive.pgRestore();
+                List<Leftover> leftovers = manifest.partial() ? List.of()
+                        : leftovers(connection, archive.listing());
                 if (!leftovers.isEmpty()) {
                     listener.on(new BackupEvent.Step("dropping what the backup does not hold (created after it): "
                             + String.join(", ", leftovers.stream().map(Leftover::describe).toList())));
                 }
-                listener.on(new BackupEvent.Step("restoring " + manifest.id() + " into " + target.database() + " with "
-                        + pgRestore.describe() + (oneTransaction ? " in one transaction"
+                listener.on(new BackupEvent.Step("restoring " + manifest.id() + " into " + target.database()
+                        + " with " + pgRestore.describe() + (oneTransaction ? " in one transaction"
                         : " with " + request.jobs() + " job(s)")));
                 String failure = oneTransaction
-                        ? restoreInOneTransaction(pgRestore, found.join(), backup, leftovers, spec, environment,
-                        cleanup)
-                        : restoreWithJobs(pgRestore, backup, request.jobs(), leftovers, connection, spec, environment,
-                        cleanup);
+                        ? restoreInOneTransaction(pgRestore, tools, backup, leftovers, spec, environment, cleanup)
+                        : restoreWithJobs(pgRestore, backup, request.jobs(), leftovers, connection, spec,
+                        environment, cleanup);
                 if (failure != null) {
                     throw SlipwayException.failed("the restore of " + manifest.id() + " failed: " + failure,
                             oneTransaction ? "unchanged: the restore ran in one transaction, which was rolled back"
                                     : "partly restored (a directory-format restore is not one transaction)",
                             next(manifest, oneTransaction), null);
                 }
-                dropped = leftovers.stream().map(Leftover::describe).toList();
+                String revisionAfter = Revision.of(connection, context.historySchema());
+                return new RestoreResult(manifest.id(), target.database(), spec.host(), target.revision(),
+                        revisionAfter, manifest.revision(), manifest.partial(), oneTransaction,
+                        leftovers.stream().map(Leftover::describe).toList(), pgRestore.version(),
+                        Duration.ofNanos(System.nanoTime() - started));
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not read the database: " + e.getMessage(), "unknown; run"
+                        + " `slipway status`", "check the connection and run the restore again", e);
+            } finally {
+                // a refusal leaves the file checks running; they only read
+                checksum.cancel(false);
+                readable.cancel(false);
             }
-            String revisionAfter = Revision.of(connection, context.historySchema());
-            return new RestoreResult(manifest.id(), target.database(), spec.host(), target.revision(), revisionAfter,
-                    manifest.revision(), manifest.partial(), oneTransaction, dropped, pgRestore.version(),
-                    Duration.ofNanos(System.nanoTime() - started));
-        } catch (SQLException e) {
-            throw SlipwayException.failed("could not read the database: " + e.getMessage(), "unknown; run `slipway"
-                    + " status`", "check the connection and run the restore again", e);
         }
     }
 
-    private static CompletableFuture<Void> checkLater(StoredBackup backup, int threads) {
-        return CompletableFuture.runAsync(() -> Integrity.check(backup, threads));
+    /**
+     * Takes the runner lock, so no migration runs while the restore does; a restore that finds it held is refused
+     * before anything is touched, naming the session that holds it.
+     */
+    private void takeRunnerLock(Connection connection, StoredBackup backup) throws SQLException {
+        Optional<RunnerLockGuard.Holder> holder = RunnerLockGuard.tryTake(connection, context.historySchema());
+        if (holder.isEmpty()) return;
+        int pid = holder.get().pid();
+        throw SlipwayException.failed("another Slipway run holds the migration lock on this database: "
+                + holder.get().description() + "; a restore must not run while migrations change the database",
+                "not touched by this restore", "wait for that run to finish" + (pid == 0 ? ""
+                        : " (see: select state, query from pg_stat_activity where pid = " + pid + ")")
+                        + ", then restore " + backup.id() + " again", null);
     }
 
-    /** Waits for the checksum; its failure is thrown as it is. */
-    private static void await(CompletableFuture<Void> checksum) {
+    /** Waits for a check of the files; its failure is thrown as it is. */
+    private static <T> T await(CompletableFuture<T> check) {
         try {
-            checksum.join();
+            return check.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) throw cause;
             throw e;
@@ -153,7 +195,8 @@ final class Restorer {
         }
     }
 
-    private static void checkBackup(RestoreRequest request, StoredBackup backup, Target target, ConnectionSpec spec) {
+    /** The checks that need only the manifest. */
+    private static void checkRequest(RestoreRequest request, StoredBackup backup) {
         BackupManifest manifest = backup.manifest();
         if (manifest.format() == BackupFormat.NONE) {
             throw SlipwayException.badInput("backup " + manifest.id() + " has no dump: only the backup command ran ("
@@ -165,6 +208,10 @@ final class Restorer {
                     + manifest.id() + " is custom format, which is restored in one transaction", "--jobs",
                     "leave --jobs out");
         }
+    }
+
+    private static void checkBackup(RestoreRequest request, StoredBackup backup, Target target, ConnectionSpec spec) {
+        BackupManifest manifest = backup.manifest();
         if (!manifest.database().equals(target.database()) && !request.allowOtherDatabase()) {
             throw SlipwayException.badInput("backup " + manifest.id() + " was taken of database "
                     + manifest.database() + " on " + manifest.host() + ", not of " + target.database() + " on "
