@@ -123,7 +123,9 @@ public final class SlipwayBuilder {
         try {
             config = ConfigLoader.load(configFile, environment);
         } catch (ConfigException e) {
-            throw SlipwayException.badInput(e.getMessage(), configFile.toString(), "fix " + configFile);
+            String where = e.variable().orElse(configFile.toString());
+            throw SlipwayException.badInput(e.getMessage(), where, e.variable()
+                    .map(variable -> "fix or unset " + variable).orElse("fix " + configFile));
         }
         config(config);
         Map<String, String> variables = environment.variables();

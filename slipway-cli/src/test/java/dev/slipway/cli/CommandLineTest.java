@@ -134,6 +134,9 @@ class CommandLineTest {
         withUrl.run("status", "--env", "production").exitsWith(2)
                 .stderrContains("slipway.toml:4: environments.production.url uses ${PRODUCTION_URL}");
         withUrl.run("status", "--env", "prod").exitsWith(2).stderrContains("staging, production");
+        new Cli(project, Map.of("SLIPWAY_LOCK_TIMEOUT", "nonsense")).run("status", "--url", db.libpqUrl())
+                .exitsWith(2).stderrContains("error: SLIPWAY_LOCK_TIMEOUT: invalid duration 'nonsense'",
+                        "at SLIPWAY_LOCK_TIMEOUT", "next: fix or unset SLIPWAY_LOCK_TIMEOUT");
 
         Files.writeString(project.resolve("slipway.toml"), "[safety]\nlock_timout = \"2s\"\n");
         cli.run("status", "--url", db.libpqUrl()).exitsWith(2).stderrContains("lock_timeout");

@@ -55,7 +55,7 @@ final class SlipwayVariables {
         try {
             return value.map(parse);
         } catch (ConfigException e) {
-            throw new ConfigException(name + ": " + e.getMessage(), e);
+            throw ConfigException.inVariable(name, e.getMessage(), e);
         }
     }
 
