@@ -7,6 +7,7 @@ import dev.slipway.lint.FileReport;
 import dev.slipway.lint.LintOptions;
 import dev.slipway.lint.Linter;
 import dev.slipway.lint.Severity;
+import dev.slipway.lint.UndoneByDown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -46,6 +47,14 @@ final class LintCommand extends BaseCommand {
     @Mixin
     FailOnOption failOn;
 
+    /** A down migration is linted knowing what its up migration creates, which reverting drops. */
+    private static FileReport lintOne(Linter linter, Path file, Path workingDir) {
+        String shown = display(file, workingDir);
+        String sql = read(file);
+        return UndoneByDown.forDownMigration(file, path -> display(path, workingDir))
+                .map(undone -> linter.lintDown(shown, sql, undone)).orElseGet(() -> linter.lint(shown, sql));
+    }
+
     @Override
     public Integer call() {
         SlipwayConfig config = ProjectConfig.load(options());
@@ -69,7 +78,7 @@ final class LintCommand extends BaseCommand {
             while (next < files.size() || !window.isEmpty()) {
                 while (next < files.size() && window.size() < threads * 16) {
                     Path file = files.get(next++);
-                    window.add(pool.submit(() -> linter.lint(display(file, workingDir), read(file))));
+                    window.add(pool.submit(() -> lintOne(linter, file, workingDir)));
                 }
                 FileReport report = take(window.removeFirst());
                 failed |= report.failsAt(threshold);

@@ -51,7 +51,20 @@ public final class Linter {
      * @return the findings; never throws for a file it cannot read, which is a {@code sql-syntax} finding instead
      */
     public FileReport lint(String file, String sql) {
-        return lint(file, sql, new ArrayList<>());
+        return lint(file, sql, new ArrayList<>(), null);
+    }
+
+    /**
+     * Lints a down migration: dropping the tables and columns its up migration creates is what reverting means, so
+     * those {@code drop-table} and {@code drop-column} findings come out allowed, naming the up migration.
+     *
+     * @param file   the down migration as shown to the user
+     * @param sql    its text
+     * @param undone what its up migration creates
+     * @return the findings
+     */
+    public FileReport lintDown(String file, String sql, UndoneByDown undone) {
+        return lint(file, sql, new ArrayList<>(), undone);
     }
 
     /**
@@ -65,12 +78,12 @@ public final class Linter {
         List<QualifiedName> created = new ArrayList<>();
         List<FileReport> reports = new ArrayList<>();
         for (Source source : files) {
-            reports.add(lint(source.file(), source.sql(), created));
+            reports.add(lint(source.file(), source.sql(), created, null));
         }
         return reports;
     }
 
-    private FileReport lint(String file, String sql, List<QualifiedName> created) {
+    private FileReport lint(String file, String sql, List<QualifiedName> created, UndoneByDown undone) {
         SqlScript script;
         try {
             script = SqlScript.parse(sql);
@@ -90,6 +103,13 @@ public final class Linter {
             SqlCommand command = SqlCommand.of(statements.get(i));
             context.enter(i, directives.ownOf(i, Directive.Batch.class).orElse(null));
             List<Directive.Allow> allows = directives.allows(i);
+            if (undone != null) {
+                List<Directive.Allow> reverting = undone.allowsFor(command);
+                if (!reverting.isEmpty()) {
+                    allows = new ArrayList<>(allows);
+                    allows.addAll(reverting);
+                }
+            }
             // indexed loops: almost every rule finds nothing, and an iterator per rule and statement is most of
             // what linting thousands of files allocates
             for (int r = 0; r < rules.size(); r++) {
