@@ -174,4 +174,15 @@ class LintCommandTest {
     void aMissingFileIsBadInput() throws Exception {
         cli.run("lint", "no_such.sql").exitsWith(2).stderrContains("no such file or folder: no_such.sql");
     }
+
+    @Test
+    void aDownMigrationMayDropWhatItsUpMigrationCreates() throws Exception {
+        Files.writeString(migrations.resolve("U1__create_applications.sql"), "DROP TABLE applications;\n");
+
+        cli.run("lint", migrations.resolve("U1__create_applications.sql").toString(),
+                migrations.resolve("V1__create_applications.sql").toString()).exitsWith(0).stdoutContains(
+                "allowed [drop-table] DROP TABLE applications",
+                "because: the down migration of db/migration/V1__create_applications.sql, which creates it",
+                "2 files: 0 errors, 0 warnings, 0 advice (1 allowed)");
+    }
 }
