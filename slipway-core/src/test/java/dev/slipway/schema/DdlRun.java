@@ -15,9 +15,14 @@ final class DdlRun {
     private DdlRun() {
     }
 
-    /** {@return the statements of the script's text, as a runner cuts them; checked against the script's own} */
+    /**
+     * {@return the statements of the script's text, as a runner cuts them, without the {@code BEGIN}/{@code COMMIT}
+     * of its transaction blocks (this runner groups by the statements' own flags); checked against the script's own}
+     */
     static List<String> statements(DdlScript script) {
-        List<String> cut = SqlScript.parse(script.text()).statements().stream().map(SqlStatement::text).toList();
+        List<String> cut = SqlScript.parse(script.text()).statements().stream().map(SqlStatement::text)
+                .filter(text -> !text.strip().equalsIgnoreCase("BEGIN") && !text.strip().equalsIgnoreCase("COMMIT"))
+                .toList();
         if (cut.size() != script.statements().size()) {
             throw new AssertionError("the text cuts into " + cut.size() + " statements, the script has "
                     + script.statements().size() + ":\n" + script.text());
