@@ -81,14 +81,14 @@ final class TableSyntax {
             action = new AlterTableAction.Rewrite(at, words(cursor, 2));
         }
         if (action != null) return action;
-        return new AlterTableAction.Other(at, at.text().isEmpty() ? "" : PgIdentifiers.upperCase(at.text()));
+        return new AlterTableAction.Other(at, at.upperCaseText());
     }
 
     private static String words(TokenCursor cursor, int count) {
         StringBuilder words = new StringBuilder();
         for (int i = 0; i < count && !cursor.atEnd(); i++) {
             if (words.length() > 0) words.append(' ');
-            words.append(PgIdentifiers.upperCase(cursor.next().text()));
+            words.append(cursor.next().upperCaseText());
         }
         return words.toString();
     }
@@ -280,7 +280,7 @@ final class TableSyntax {
                 if (modifiers.isEmpty()) {
                     for (List<Token> modifier : TokenCursor.splitAtCommas(group)) {
                         StringBuilder text = new StringBuilder();
-                        for (Token part : modifier) text.append(part.text());
+                        for (Token part : modifier) part.appendTo(text);
                         modifiers.add(text.toString());
                     }
                 }
