@@ -196,13 +196,16 @@ final class TableSyntax {
                 primaryKey, unique, references, check);
     }
 
+    /** Words that end a column's default expression; one array for every token looked at. */
+    private static final String[] DEFAULT_ENDS = {"CONSTRAINT", "CHECK", "UNIQUE", "PRIMARY", "REFERENCES",
+        "GENERATED", "DEFERRABLE", "INITIALLY", "COLLATE"};
+
     private static List<Token> defaultExpression(TokenCursor cursor) {
         List<Token> expression = new ArrayList<>();
         int depth = 0;
         while (!cursor.atEnd()) {
             Token token = cursor.peek();
-            boolean clause = token.isAnyKeyword("CONSTRAINT", "CHECK", "UNIQUE", "PRIMARY", "REFERENCES", "GENERATED",
-                    "DEFERRABLE", "INITIALLY", "COLLATE")
+            boolean clause = token.isAnyKeyword(DEFAULT_ENDS)
                     || cursor.atAll("NOT", "NULL") || cursor.atAll("NOT", "DEFERRABLE")
                     || token.isKeyword("NULL") && !expression.isEmpty() && !endsWithOperator(expression);
             if (depth == 0 && clause) break;
