@@ -144,6 +144,16 @@ public final class Token {
     }
 
     /**
+     * {@return whether this is a {@link TokenType#WORD} spelled like either keyword, ignoring ASCII case}; like
+     * {@link #isAnyKeyword(String...)} without an array for each call
+     * @param first  a keyword such as {@code "FUNCTION"}
+     * @param second another keyword
+     */
+    public boolean isAnyKeyword(String first, String second) {
+        return isKeyword(first) || isKeyword(second);
+    }
+
+    /**
      * {@return whether this is the given {@link TokenType#PUNCTUATION}}
      * @param punctuation such as {@code "("} or {@code "::"}
      */
