@@ -49,12 +49,7 @@ final class PgIdentifiers {
         return new String(upper);
     }
 
-    /** {@return an unquoted identifier as the server stores it: ASCII lower-cased, then truncated} */
-    static String foldUnquoted(String word) {
-        return foldUnquoted(word, 0, word.length());
-    }
-
-    /** {@return the unquoted identifier {@code text[from, to)} as the server stores it} */
+    /** {@return the unquoted identifier {@code text[from, to)} as the server stores it: ASCII lower-cased, truncated} */
     static String foldUnquoted(String text, int from, int to) {
         int firstUpper = from;
         while (firstUpper < to && !isUpperAscii(text.charAt(firstUpper))) firstUpper++;

@@ -103,16 +103,6 @@ public final class Token {
         return lines;
     }
 
-    /** {@return the character at {@code index} of the text} */
-    char charAt(int index) {
-        return source.charAt(start + index);
-    }
-
-    /** {@return whether the text starts with {@code prefix}} */
-    boolean startsWith(String prefix) {
-        return prefix.length() <= length && source.startsWith(prefix, start);
-    }
-
     /** {@return the text with ASCII letters upper-cased, for naming keywords in messages and kinds} */
     String upperCaseText() {
         return PgIdentifiers.upperCase(source, start, start + length);
