@@ -49,7 +49,7 @@ final class PgIdentifiers {
         return new String(upper);
     }
 
-    /** {@return the unquoted identifier {@code text[from, to)} as the server stores it: ASCII lower-cased, truncated} */
+    /** {@return the unquoted identifier {@code text[from, to)} as the server stores it: ASCII lower-cased, cut} */
     static String foldUnquoted(String text, int from, int to) {
         int firstUpper = from;
         while (firstUpper < to && !isUpperAscii(text.charAt(firstUpper))) firstUpper++;
