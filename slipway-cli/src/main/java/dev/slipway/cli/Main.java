@@ -22,14 +22,38 @@ public final class Main {
     }
 
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new SlipwayCommand())
-                .setOut(out)
+        List<Class<?>> subcommands = SlipwayCommand.subcommandsFor(args);
+        CommandLine commandLine = commandLine(out, err, subcommands);
+        if (subcommands.size() < SlipwayCommand.allSubcommands().size() && showsTopLevelUsage(commandLine, args)) {
+            // the usage lists every command: build them all, and let the full command line say what is wrong
+            commandLine = commandLine(out, err, SlipwayCommand.allSubcommands());
+        }
+        return commandLine.execute(args);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
+        CommandLine commandLine = new CommandLine(new SlipwayCommand());
+        // added before the settings below, which reach only the subcommands present when they are made
+        for (Class<?> subcommand : subcommands) {
+            commandLine.addSubcommand(subcommand);
+        }
+        commandLine.setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(new ProblemPrinter())
                 .setExitCodeExceptionMapper(Main::exitCode);
         // `downgrade -1` looks like an option; let unknown options there be the positional step count
-        commandLine.getSubcommands().get("downgrade").setUnmatchedOptionsArePositionalParams(true);
-        return commandLine.execute(args);
+        CommandLine downgrade = commandLine.getSubcommands().get("downgrade");
+        if (downgrade != null) downgrade.setUnmatchedOptionsArePositionalParams(true);
+        return commandLine;
+    }
+
+    /** {@return whether the arguments fail to parse or ask for the top-level help, both of which print its usage} */
+    private static boolean showsTopLevelUsage(CommandLine commandLine, String... args) {
+        try {
+            return commandLine.parseArgs(args).isUsageHelpRequested();
+        } catch (CommandLine.ParameterException e) {
+            return true;
+        }
     }
 
     private static int exitCode(Throwable problem) {

@@ -47,7 +47,7 @@ final class IdentifierTooLong implements Rule {
     /** {@return the name an identifier token stands for before truncation, or null for other tokens} */
     private static String spelled(Token token) {
         // a char takes at most 3 bytes in UTF-8 (a surrogate pair 4 for two chars), so 21 chars always fit in 63
-        if (token.text().length() <= MAX_BYTES / 3) return null;
+        if (token.length() <= MAX_BYTES / 3) return null;
         if (token.type() == TokenType.WORD) return token.text().toLowerCase(Locale.ROOT);
         if (token.type() == TokenType.QUOTED_IDENTIFIER && token.text().startsWith("\"")) {
             return token.text().substring(1, token.text().length() - 1).replace("\"\"", "\"");

@@ -151,11 +151,11 @@ final class CommandClassifier {
         }
         Token first = cursor.next();
         if (first == null || first.type() != TokenType.WORD) return null;
-        String kind = PgIdentifiers.upperCase(first.text());
+        String kind = first.upperCaseText();
         Token second = cursor.peek();
         if (second != null && second.type() == TokenType.WORD
-                && TWO_WORD_KINDS.contains(kind + " " + PgIdentifiers.upperCase(second.text()))) {
-            kind = kind + " " + PgIdentifiers.upperCase(cursor.next().text());
+                && TWO_WORD_KINDS.contains(kind + " " + second.upperCaseText())) {
+            kind = kind + " " + cursor.next().upperCaseText();
         }
         cursor.acceptAll("IF", "EXISTS");
         List<QualifiedName> names = names(cursor);
@@ -323,7 +323,7 @@ final class CommandClassifier {
         if (kind == null || !kind.isAnyKeyword("INDEX", "TABLE", "SCHEMA", "DATABASE", "SYSTEM")) return null;
         concurrently |= cursor.accept("CONCURRENTLY");
         QualifiedName target = cursor.acceptQualifiedName();
-        return new SqlCommand.Reindex(statement, PgIdentifiers.upperCase(kind.text()), target, concurrently);
+        return new SqlCommand.Reindex(statement, kind.upperCaseText(), target, concurrently);
     }
 
     private static SqlCommand lock(SqlStatement statement, TokenCursor cursor) {

@@ -22,22 +22,51 @@ final class PgIdentifiers {
         return true;
     }
 
-    static String upperCase(String word) {
-        StringBuilder upper = new StringBuilder(word.length());
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            upper.append(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
+    /** {@return whether {@code text} holds the keyword at {@code from}, ignoring ASCII case} */
+    static boolean sameKeyword(String text, int from, String keyword) {
+        if (from + keyword.length() > text.length()) return false;
+        for (int i = 0; i < keyword.length(); i++) {
+            if (lower(text.charAt(from + i)) != lower(keyword.charAt(i))) return false;
         }
-        return upper.toString();
+        return true;
     }
 
-    /** {@return an unquoted identifier as the server stores it: ASCII lower-cased, then truncated} */
-    static String foldUnquoted(String word) {
-        StringBuilder folded = new StringBuilder(word.length());
-        for (int i = 0; i < word.length(); i++) {
-            folded.append(lower(word.charAt(i)));
+    static String upperCase(String word) {
+        return upperCase(word, 0, word.length());
+    }
+
+    /** {@return {@code text[from, to)} with ASCII letters upper-cased} */
+    static String upperCase(String text, int from, int to) {
+        // most keywords are written in one case; only a word with a lower-case letter needs a new spelling
+        int firstLower = from;
+        while (firstLower < to && !isLowerAscii(text.charAt(firstLower))) firstLower++;
+        if (firstLower == to) return text.substring(from, to);
+        char[] upper = new char[to - from];
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            upper[i - from] = isLowerAscii(c) ? (char) (c - 'a' + 'A') : c;
         }
-        return truncate(folded.toString());
+        return new String(upper);
+    }
+
+    /** {@return the unquoted identifier {@code text[from, to)} as the server stores it: ASCII lower-cased, cut} */
+    static String foldUnquoted(String text, int from, int to) {
+        int firstUpper = from;
+        while (firstUpper < to && !isUpperAscii(text.charAt(firstUpper))) firstUpper++;
+        if (firstUpper == to) return truncate(text.substring(from, to));
+        char[] folded = new char[to - from];
+        for (int i = from; i < to; i++) {
+            folded[i - from] = lower(text.charAt(i));
+        }
+        return truncate(new String(folded));
+    }
+
+    private static boolean isLowerAscii(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isUpperAscii(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /**

@@ -20,15 +20,21 @@ public final class SqlLexer {
     private static final String OPERATOR_CHARS_KEEPING_SIGN = "~!@#^&|`?%";
 
     private final String sql;
-    private final List<Token> tokens = new ArrayList<>();
+    /** Whether whitespace becomes tokens; splitting into statements skips it, and it is most of the tokens. */
+    private final boolean keepWhitespace;
+    private final List<Token> tokens;
     private int position;
     private int line = 1;
     private int column = 1;
     /** Whether only whitespace stands between the last line break (or the start) and {@link #position}. */
     private boolean atLineStart = true;
 
-    private SqlLexer(String sql) {
+    private SqlLexer(String sql, boolean keepWhitespace) {
         this.sql = sql;
+        this.keepWhitespace = keepWhitespace;
+        // migrations average a token per four characters, or per seven without whitespace; sizing for a little more
+        // spares the list's regrowth
+        this.tokens = new ArrayList<>(sql.length() / (keepWhitespace ? 3 : 5) + 16);
     }
 
     /**
@@ -40,7 +46,15 @@ public final class SqlLexer {
      */
     public static List<Token> tokenize(String sql) {
         Objects.requireNonNull(sql, "sql");
-        return new SqlLexer(sql).run();
+        return new SqlLexer(sql, true).run();
+    }
+
+    /**
+     * Like {@link #tokenize(String)} but without the whitespace tokens, for {@link StatementSplitter}, which skips
+     * them: positions and errors are the same.
+     */
+    static List<Token> tokenizeWithoutWhitespace(String sql) {
+        return new SqlLexer(sql, false).run();
     }
 
     private List<Token> run() {
@@ -53,12 +67,16 @@ public final class SqlLexer {
     }
 
     private void emit(TokenType type, int start) {
-        String text = sql.substring(start, position);
-        tokens.add(new Token(type, text, start, line, column));
+        if (keepWhitespace || type != TokenType.WHITESPACE) {
+            tokens.add(new Token(type, sql, start, position - start, line, column));
+        }
         boolean lineBreak = false;
         for (int i = start; i < position; i++) {
             char c = sql.charAt(i);
-            if (c == '\n' || c == '\r' && !(i + 1 < sql.length() && sql.charAt(i + 1) == '\n')) {
+            if (c > '\r' && c < Character.MIN_SURROGATE) {
+                // the common case, tested first: a character that takes one column and breaks no line
+                column++;
+            } else if (c == '\n' || c == '\r' && !(i + 1 < sql.length() && sql.charAt(i + 1) == '\n')) {
                 line++;
                 column = 1;
                 lineBreak = true;

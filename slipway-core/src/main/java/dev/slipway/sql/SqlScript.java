@@ -29,6 +29,6 @@ public record SqlScript(List<SqlStatement> statements, List<Token> trailingComme
      *                            meta-command such as {@code \connect}, which is not SQL
      */
     public static SqlScript parse(String text) {
-        return StatementSplitter.split(SqlLexer.tokenize(text), text);
+        return StatementSplitter.split(SqlLexer.tokenizeWithoutWhitespace(text), text);
     }
 }

@@ -69,7 +69,7 @@ public record SqlStatement(String text, int line, int column, int endLine, int s
         List<String> words = new ArrayList<>(Math.min(n, tokens.size()));
         for (Token token : tokens) {
             if (words.size() >= n) break;
-            if (token.type() == TokenType.WORD) words.add(PgIdentifiers.upperCase(token.text()));
+            if (token.type() == TokenType.WORD) words.add(token.upperCaseText());
         }
         return List.copyOf(words);
     }

@@ -15,12 +15,16 @@ final class StatementSplitter {
 
     private final String source;
     private final List<SqlStatement> statements = new ArrayList<>();
-    /** Comments since the last statement ended; they lead the next statement or trail the script. */
-    private List<Token> pendingComments = new ArrayList<>();
+    /**
+     * Comments since the last statement ended; they lead the next statement or trail the script. This list and the
+     * two below are reused from statement to statement (statements and scripts copy what they keep): most tokens
+     * are no comments, and a new list per token or statement was much of what splitting allocated.
+     */
+    private final List<Token> pendingComments = new ArrayList<>();
     /** The significant tokens of the statement being read; empty between statements. */
     private final List<Token> significant = new ArrayList<>();
     /** Comments after the last significant token: they trail the script if no {@code ;} follows. */
-    private List<Token> commentsAfterLast = new ArrayList<>();
+    private final List<Token> commentsAfterLast = new ArrayList<>();
     private int parenDepth;
     /** Open {@code BEGIN ATOMIC} and {@code CASE} blocks in a routine body; 0 outside one. */
     private int atomicDepth;
@@ -31,8 +35,8 @@ final class StatementSplitter {
 
     static SqlScript split(List<Token> tokens, String source) {
         StatementSplitter splitter = new StatementSplitter(source);
-        for (Token token : tokens) {
-            splitter.accept(token);
+        for (int i = 0; i < tokens.size(); i++) {
+            splitter.accept(tokens.get(i));
         }
         return splitter.finish();
     }
@@ -47,7 +51,7 @@ final class StatementSplitter {
         }
         if (token.type() == TokenType.SEMICOLON && parenDepth == 0 && atomicDepth == 0) {
             endStatement();
-            pendingComments = new ArrayList<>();
+            pendingComments.clear();
             return;
         }
         add(token);
@@ -58,7 +62,7 @@ final class StatementSplitter {
             if (token.isComment()) commentsAfterLast.add(token);
             return;
         }
-        commentsAfterLast = new ArrayList<>();
+        if (!commentsAfterLast.isEmpty()) commentsAfterLast.clear();
         if (token.isPunctuation("(")) {
             parenDepth++;
         } else if (token.isPunctuation(")")) {

@@ -81,14 +81,14 @@ final class TableSyntax {
             action = new AlterTableAction.Rewrite(at, words(cursor, 2));
         }
         if (action != null) return action;
-        return new AlterTableAction.Other(at, at.text().isEmpty() ? "" : PgIdentifiers.upperCase(at.text()));
+        return new AlterTableAction.Other(at, at.upperCaseText());
     }
 
     private static String words(TokenCursor cursor, int count) {
         StringBuilder words = new StringBuilder();
         for (int i = 0; i < count && !cursor.atEnd(); i++) {
             if (words.length() > 0) words.append(' ');
-            words.append(PgIdentifiers.upperCase(cursor.next().text()));
+            words.append(cursor.next().upperCaseText());
         }
         return words.toString();
     }
@@ -196,13 +196,16 @@ final class TableSyntax {
                 primaryKey, unique, references, check);
     }
 
+    /** Words that end a column's default expression; one array for every token looked at. */
+    private static final String[] DEFAULT_ENDS = {"CONSTRAINT", "CHECK", "UNIQUE", "PRIMARY", "REFERENCES",
+        "GENERATED", "DEFERRABLE", "INITIALLY", "COLLATE"};
+
     private static List<Token> defaultExpression(TokenCursor cursor) {
         List<Token> expression = new ArrayList<>();
         int depth = 0;
         while (!cursor.atEnd()) {
             Token token = cursor.peek();
-            boolean clause = token.isAnyKeyword("CONSTRAINT", "CHECK", "UNIQUE", "PRIMARY", "REFERENCES", "GENERATED",
-                    "DEFERRABLE", "INITIALLY", "COLLATE")
+            boolean clause = token.isAnyKeyword(DEFAULT_ENDS)
                     || cursor.atAll("NOT", "NULL") || cursor.atAll("NOT", "DEFERRABLE")
                     || token.isKeyword("NULL") && !expression.isEmpty() && !endsWithOperator(expression);
             if (depth == 0 && clause) break;
@@ -280,7 +283,7 @@ final class TableSyntax {
                 if (modifiers.isEmpty()) {
                     for (List<Token> modifier : TokenCursor.splitAtCommas(group)) {
                         StringBuilder text = new StringBuilder();
-                        for (Token part : modifier) text.append(part.text());
+                        for (Token part : modifier) part.appendTo(text);
                         modifiers.add(text.toString());
                     }
                 }

@@ -43,6 +43,26 @@ final class TokenCursor {
         return !atEnd() && tokens.get(position).isAnyKeyword(keywords);
     }
 
+    boolean atAny(String first, String second) {
+        return !atEnd() && tokens.get(position).isAnyKeyword(first, second);
+    }
+
+    /**
+     * {@return whether the next tokens are these two keywords in this order}; the two- and three-word forms spare
+     * the array of a varargs call, made for many tokens of a statement
+     */
+    boolean atAll(String first, String second) {
+        Token a = peek(0);
+        Token b = peek(1);
+        return a != null && b != null && a.isKeyword(first) && b.isKeyword(second);
+    }
+
+    /** {@return whether the next tokens are these three keywords in this order} */
+    boolean atAll(String first, String second, String third) {
+        Token c = peek(2);
+        return c != null && atAll(first, second) && c.isKeyword(third);
+    }
+
     /** {@return whether the next tokens are these keywords in this order} */
     boolean atAll(String... keywords) {
         for (int i = 0; i < keywords.length; i++) {
@@ -59,6 +79,18 @@ final class TokenCursor {
     boolean accept(String keyword) {
         if (!at(keyword)) return false;
         position++;
+        return true;
+    }
+
+    boolean acceptAll(String first, String second) {
+        if (!atAll(first, second)) return false;
+        position += 2;
+        return true;
+    }
+
+    boolean acceptAll(String first, String second, String third) {
+        if (!atAll(first, second, third)) return false;
+        position += 3;
         return true;
     }
 

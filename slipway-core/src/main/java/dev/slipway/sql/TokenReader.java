@@ -42,6 +42,21 @@ final class TokenReader {
         return true;
     }
 
+    /** {@return whether the current token is one of the two keywords}; spares the array of a varargs call */
+    boolean atAny(String first, String second) {
+        return !atEnd() && tokens.get(position).isAnyKeyword(first, second);
+    }
+
+    /** Consumes the two keywords if they are the next tokens in this order; {@return whether it did} */
+    boolean acceptAll(String first, String second) {
+        if (position + 2 > tokens.size() || !tokens.get(position).isKeyword(first)
+                || !tokens.get(position + 1).isKeyword(second)) {
+            return false;
+        }
+        position += 2;
+        return true;
+    }
+
     /** Consumes the keywords if they are the next tokens in this order; {@return whether it did} */
     boolean acceptAll(String... keywords) {
         if (position + keywords.length > tokens.size()) return false;

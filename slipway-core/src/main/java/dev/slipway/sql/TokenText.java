@@ -13,7 +13,7 @@ final class TokenText {
         Token previous = null;
         for (Token token : tokens) {
             if (previous != null && spaceBetween(previous, token)) text.append(' ');
-            text.append(token.text());
+            token.appendTo(text);
             previous = token;
         }
         return text.toString();

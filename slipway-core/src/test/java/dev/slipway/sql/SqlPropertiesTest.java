@@ -56,6 +56,19 @@ class SqlPropertiesTest {
     }
 
     @Property
+    void splittingReadsTheSameTokensAsTheLexerLessTheWhitespace(@ForAll("sqlLike") String text) {
+        List<Token> all;
+        try {
+            all = SqlLexer.tokenize(text);
+        } catch (SqlSyntaxException e) {
+            return;
+        }
+        List<Token> withoutWhitespace = new ArrayList<>(all);
+        withoutWhitespace.removeIf(token -> token.type() == TokenType.WHITESPACE);
+        assertThat(SqlLexer.tokenizeWithoutWhitespace(text)).isEqualTo(withoutWhitespace);
+    }
+
+    @Property
     void tokenPositionsMatchTheirOffsets(@ForAll("sqlLike") String text) {
         List<Token> tokens;
         try {
