@@ -14,9 +14,11 @@ import java.util.Optional;
  * lock must outlive every commit, and because a lock held by an idle session is never waited on by
  * {@code CREATE INDEX CONCURRENTLY} (Flyway's transactional lock makes such a build wait forever). The lock dies with
  * its connection, so a killed runner never leaves a stale lock behind.
+ * <p>Other commands that must not run beside a migration, such as a restore, take the same lock with
+ * {@link #tryTake}.
  * <p>Not thread-safe; one instance per runner connection.
  */
-final class RunnerLock implements AutoCloseable {
+public final class RunnerLock implements AutoCloseable {
     /** 'SLPW': the first key of Slipway's advisory locks; the second is derived from the history schema. */
     private static final int NAMESPACE = 0x534c5057;
 
@@ -56,6 +58,20 @@ final class RunnerLock implements AutoCloseable {
             }
         }
         return lock;
+    }
+
+    /**
+     * Tries once, without waiting, to take the lock on {@code connection} for as long as that connection lives.
+     *
+     * @param connection    the session to hold it; the lock ends when it closes
+     * @param historySchema the history schema, which names the lock of one project's runners
+     * @return empty when it was taken; otherwise the session holding it, or a holder with pid 0 when that session
+     *     ended before it could be seen
+     */
+    public static Optional<LockHolder> tryTake(Connection connection, String historySchema) throws SQLException {
+        RunnerLock lock = new RunnerLock(connection, historySchema.hashCode());
+        if (lock.tryLock()) return Optional.empty();
+        return Optional.of(lock.holder().orElse(new LockHolder(0, "?", "?", "?", null, "ended")));
     }
 
     private boolean tryLock() throws SQLException {
@@ -109,8 +125,11 @@ final class RunnerLock implements AutoCloseable {
      * @param since       when its session started
      * @param state       its state (idle, active, ...)
      */
-    record LockHolder(int pid, String user, String application, String client, Instant since, String state) {
-        String describe() {
+    public record LockHolder(int pid, String user, String application, String client, Instant since,
+            String state) {
+        /** {@return who it is, e.g. {@code pid 123, application 'slipway@ci', user app, client 10.0.0.5, ...}} */
+        public String describe() {
+            if (pid == 0) return "a session that has just ended";
             return "pid " + pid + ", application '" + application + "', user " + user + ", client " + client
                     + ", connected since " + since;
         }

@@ -1,6 +1,7 @@
 package dev.slipway.backup;
 
 import dev.slipway.SlipwayException;
+import dev.slipway.apply.RunnerLock;
 import dev.slipway.config.BackupFormat;
 import dev.slipway.db.ConnectionSpec;
 import dev.slipway.db.ServerVersion;
@@ -137,11 +138,11 @@ final class Restorer {
      * before anything is touched, naming the session that holds it.
      */
     private void takeRunnerLock(Connection connection, StoredBackup backup) throws SQLException {
-        Optional<RunnerLockGuard.Holder> holder = RunnerLockGuard.tryTake(connection, context.historySchema());
+        Optional<RunnerLock.LockHolder> holder = RunnerLock.tryTake(connection, context.historySchema());
         if (holder.isEmpty()) return;
         int pid = holder.get().pid();
         throw SlipwayException.failed("another Slipway run holds the migration lock on this database: "
-                + holder.get().description() + "; a restore must not run while migrations change the database",
+                + holder.get().describe() + "; a restore must not run while migrations change the database",
                 "not touched by this restore", "wait for that run to finish" + (pid == 0 ? ""
                         : " (see: select state, query from pg_stat_activity where pid = " + pid + ")")
                         + ", then restore " + backup.id() + " again", null);
