@@ -351,6 +351,27 @@ public final class Slipway {
     }
 
     /**
+     * Refuses to write a migration whose DDL starts from anything but the migrations' schema.
+     * <p>A new V file runs after the existing migrations, on every database built from them; DDL computed from
+     * another schema (a live database with changes made by hand, another environment) would fail there, or change
+     * the wrong things.
+     *
+     * @param from the {@code --from} side of a diff
+     * @throws SlipwayException with {@link ExitStatus#USAGE} unless {@code from} is the migrations
+     */
+    public static void requireWritableFrom(SchemaSource from) {
+        if (!(from instanceof SchemaSource.Migrations)) refuseWriteFrom(from.describe());
+    }
+
+    private static void refuseWriteFrom(String from) {
+        throw SlipwayException.badInput("--write saves DDL that starts from the migrations' schema, and this diff"
+                + " starts from " + from + ": as a new migration it would run on every database built from the"
+                + " migrations, where that starting point does not exist", "--write", "to capture changes made by"
+                + " hand, run `slipway diff --from migrations --to <url> --write`; to undo them on that database,"
+                + " run the printed DDL there by hand");
+    }
+
+    /**
      * Writes {@code report}'s DDL as a new migration in the first location, numbered after the newest there as
      * {@code slipway new} numbers: a V file turning {@code from} into {@code to}, and a U file turning it back.
      *
@@ -362,6 +383,7 @@ public final class Slipway {
      */
     public Scaffold.Written writeMigration(DiffReport report, String description) {
         if (report.same()) throw new IllegalArgumentException("no differences: there is nothing to write");
+        if (!report.from().equals(new SchemaSource.Migrations().describe())) refuseWriteFrom(report.from());
         String first = settings.locations().isEmpty() ? "db/migration" : settings.locations().get(0);
         Location location;
         try {

@@ -40,6 +40,7 @@ final class DiffCommand extends BaseCommand {
         Environment environment = Environment.system();
         SchemaSource first = SchemaSource.parse(from, "--from", environment);
         SchemaSource second = SchemaSource.parse(to, "--to", environment);
+        if (write) Slipway.requireWritableFrom(first);
         Slipway slipway = slipway();
         DiffReport report = slipway.diff(first, second, version -> {
             Sandbox sandbox = sandbox(version);

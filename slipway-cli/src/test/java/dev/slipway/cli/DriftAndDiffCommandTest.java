@@ -152,6 +152,13 @@ class DriftAndDiffCommandTest {
         cli.run("diff", "--from", "postgresql://127.0.0.1:1/nowhere", "--to", "migrations").exitsWith(2)
                 .stderrContains("--from");
         cli.run("diff", "--to", "migrations").exitsWith(2).stderrContains("--from");
+        cli.run("diff", "--from", target.libpqUrl(), "--to", "migrations", "--write").exitsWith(2)
+                .stderrContains("--write saves DDL that starts from the migrations' schema",
+                        "slipway diff --from migrations --to <url> --write");
+        try (Stream<Path> files = Files.list(migrations)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("nothing written")
+                    .noneMatch(name -> name.startsWith("V3") || name.startsWith("V4"));
+        }
     }
 
     private TestDatabase database(String hint) {
