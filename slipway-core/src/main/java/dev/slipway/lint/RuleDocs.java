@@ -55,8 +55,9 @@ public final class RuleDocs {
         page.append("\n\n").append(rule.title()).append(".\n\n");
         page.append("## What happens in PostgreSQL\n\n").append(rule.whatHappens()).append("\n\n");
         page.append("## Safe alternative\n\n").append(rule.fix()).append("\n\n");
-        page.append("## Flagged\n\n```sql\n").append(rule.bad()).append("```\n\n");
-        page.append("## Not flagged\n\n```sql\n").append(rule.good()).append("```\n\n");
+        String on = rule.examplePgMajor() == 0 ? "" : " (on PostgreSQL " + rule.examplePgMajor() + ")";
+        page.append("## Flagged").append(on).append("\n\n```sql\n").append(rule.bad()).append("```\n\n");
+        page.append("## Not flagged").append(on).append("\n\n```sql\n").append(rule.good()).append("```\n\n");
         page.append("## Compared with squawk\n\n");
         if (rule.squawk().isEmpty()) {
             page.append("squawk has no rule for this.\n\n");

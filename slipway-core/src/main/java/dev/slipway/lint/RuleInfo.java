@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param good             the safe rewrite of {@code bad}, which this rule does not flag
  * @param squawk           the ids of squawk rules that judge the same thing; empty when squawk has none
  * @param squawkDifference where and why this rule judges differently from those squawk rules; empty when it does not
+ * @param examplePgMajor   the PostgreSQL major version the examples are judged for; 0 for the default
+ *                         ({@link LintOptions#DEFAULT_PG_MAJOR})
  */
 public record RuleInfo(String id, Severity severity, String title, String whatHappens, String fix, String bad,
-                       String good, List<String> squawk, String squawkDifference) {
+                       String good, List<String> squawk, String squawkDifference, int examplePgMajor) {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** Checks that every part is present and the id is lower-case words joined by hyphens. */
@@ -33,21 +35,28 @@ public record RuleInfo(String id, Severity severity, String title, String whatHa
         Objects.requireNonNull(good, "good");
         squawk = List.copyOf(squawk);
         Objects.requireNonNull(squawkDifference, "squawkDifference");
+        if (examplePgMajor < 0) throw new IllegalArgumentException("bad example version " + examplePgMajor);
     }
 
     /** {@return a rule without a squawk counterpart} */
     static RuleInfo of(String id, Severity severity, String title, String whatHappens, String fix, String bad,
             String good) {
-        return new RuleInfo(id, severity, title, whatHappens, fix, bad, good, List.of(), "");
+        return new RuleInfo(id, severity, title, whatHappens, fix, bad, good, List.of(), "", 0);
     }
 
     /** {@return a copy that names the squawk rules judging the same thing} */
     RuleInfo squawk(String... squawkRules) {
-        return new RuleInfo(id, severity, title, whatHappens, fix, bad, good, List.of(squawkRules), squawkDifference);
+        return new RuleInfo(id, severity, title, whatHappens, fix, bad, good, List.of(squawkRules), squawkDifference,
+                examplePgMajor);
     }
 
     /** {@return a copy that says where and why this rule judges differently from squawk} */
     RuleInfo differs(String difference) {
-        return new RuleInfo(id, severity, title, whatHappens, fix, bad, good, squawk, difference);
+        return new RuleInfo(id, severity, title, whatHappens, fix, bad, good, squawk, difference, examplePgMajor);
+    }
+
+    /** {@return a copy whose examples are judged for PostgreSQL {@code major}, for rules that depend on it} */
+    RuleInfo examplesOn(int major) {
+        return new RuleInfo(id, severity, title, whatHappens, fix, bad, good, squawk, squawkDifference, major);
     }
 }
