@@ -115,18 +115,34 @@ public final class SlipwayBuilder {
      * when any is set. Flags applied afterwards override all of it.
      */
     public SlipwayBuilder project(Path configFile, boolean mustExist, String environmentName, Environment environment) {
+        return project(readConfig(configFile, mustExist, environment), environmentName, environment);
+    }
+
+    /**
+     * {@return {@code slipway.toml} with the {@code SLIPWAY_*} variables applied, or the defaults when the file does
+     * not exist and need not}
+     * For callers that need the settings before (or without) a database, such as {@code lint}; hand the result to
+     * {@link #project(SlipwayConfig, String, Environment)} rather than reading the file twice.
+     *
+     * @throws SlipwayException with {@link ExitStatus#USAGE} naming the file and line, or the variable, at fault
+     */
+    public static SlipwayConfig readConfig(Path configFile, boolean mustExist, Environment environment) {
         if (mustExist && !Files.isRegularFile(configFile)) {
             throw SlipwayException.badInput("configuration file not found: " + configFile, "--config",
                     "check the path, or leave --config out to use ./slipway.toml when it exists");
         }
-        SlipwayConfig config;
         try {
-            config = ConfigLoader.load(configFile, environment);
+            return ConfigLoader.load(configFile, environment);
         } catch (ConfigException e) {
             String where = e.variable().orElse(configFile.toString());
             throw SlipwayException.badInput(e.getMessage(), where, e.variable()
                     .map(variable -> "fix or unset " + variable).orElse("fix " + configFile));
         }
+    }
+
+    /** As {@link #project(Path, boolean, String, Environment)}, with the configuration already read. */
+    public SlipwayBuilder project(SlipwayConfig config, String environmentName, Environment environment) {
+        Path configFile = config.source() != null ? config.source() : Path.of("slipway.toml");
         config(config);
         Map<String, String> variables = environment.variables();
         if (environmentName != null) {

@@ -4,6 +4,7 @@ import dev.slipway.Slipway;
 import dev.slipway.SlipwayBuilder;
 import dev.slipway.TargetInfo;
 import dev.slipway.config.EnvironmentConfig;
+import dev.slipway.config.SlipwayConfig;
 import dev.slipway.db.Environment;
 import dev.slipway.db.ServerVersion;
 import dev.slipway.sandbox.Sandbox;
@@ -28,6 +29,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
     private GlobalOptions merged;
     private Output output;
+    private SlipwayConfig projectConfig;
 
     /** {@return the global options, those after the command name winning} */
     GlobalOptions options() {
@@ -40,13 +42,25 @@ abstract class BaseCommand implements Callable<Integer> {
         return output;
     }
 
+    /**
+     * {@return slipway.toml as the global options point at it: the file named by {@code --config}, which must exist,
+     * else {@code ./slipway.toml} when there is one, else the defaults; read once per command}
+     */
+    SlipwayConfig projectConfig() {
+        if (projectConfig == null) {
+            GlobalOptions options = options();
+            Path file = options.config != null ? options.config : Path.of("slipway.toml");
+            projectConfig = SlipwayBuilder.readConfig(file, options.config != null, Environment.system());
+        }
+        return projectConfig;
+    }
+
     /** {@return the library configured from slipway.toml, the environment and the flags} */
     Slipway slipway() {
         GlobalOptions options = options();
         Environment environment = Environment.system();
-        Path config = options.config != null ? options.config : Path.of("slipway.toml");
         SlipwayBuilder builder = Slipway.configure()
-                .project(config, options.config != null, options.env, environment)
+                .project(projectConfig(), options.env, environment)
                 .listener(output().listener());
         if (options.url != null) builder.url(options.url, environment);
         if (options.locations != null) builder.locations(options.locations);

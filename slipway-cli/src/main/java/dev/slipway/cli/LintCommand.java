@@ -57,7 +57,7 @@ final class LintCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        SlipwayConfig config = ProjectConfig.load(options());
+        SlipwayConfig config = projectConfig();
         Severity threshold = failOn.threshold(config);
         Linter linter = Linter.of(LintOptions.defaults().withPgMajor(pgMajor(pgVersion)));
         List<Path> files = files(config);

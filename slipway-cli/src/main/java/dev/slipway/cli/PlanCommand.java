@@ -34,7 +34,7 @@ final class PlanCommand extends BaseCommand {
     @Override
     public Integer call() {
         // read before connecting, so a bad fail_on stops the run with exit 2 before the database is asked anything
-        Severity threshold = failOn.threshold(ProjectConfig.load(options()));
+        Severity threshold = failOn.threshold(projectConfig());
         Version to = target == null ? null : Versions.parse("--target", target);
         Slipway slipway = slipway();
         PlanOptions options = slipway.planOptions();
