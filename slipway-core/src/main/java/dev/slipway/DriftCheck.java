@@ -39,7 +39,7 @@ final class DriftCheck implements VerifyCheck {
         }
         DriftReport report;
         try (Sandbox sandbox = sandboxes.apply(slipway.serverVersion())) {
-            report = slipway.drift(sandbox);
+            report = slipway.drift(sandbox, context.status());
         } catch (SlipwayException e) {
             // no history, or a migration that fails on a scratch database: the check could not judge, which fails it
             return List.of(CheckResult.failed(NAME, "schema drift", "could not build the expected schema: "

@@ -284,7 +284,11 @@ public final class Slipway {
      */
     public DriftReport drift(Sandbox sandbox) {
         refuseInvalidSet();
-        StatusReport status = status();
+        return drift(sandbox, status());
+    }
+
+    /** {@link #drift(Sandbox)} for a caller that has just read the status, as {@code verify} has. */
+    DriftReport drift(Sandbox sandbox, StatusReport status) {
         String database = settings.connection().map(ConnectionSource::describe).orElse("the target");
         if (!status.historyTable()) {
             throw SlipwayException.badInput("no Slipway history in " + database + ": drift compares the database"
