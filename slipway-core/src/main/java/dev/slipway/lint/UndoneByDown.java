@@ -4,6 +4,7 @@ import dev.slipway.migration.Directive;
 import dev.slipway.migration.MigrationName;
 import dev.slipway.migration.MigrationType;
 import dev.slipway.migration.NameParse;
+import dev.slipway.migration.Version;
 import dev.slipway.sql.AlterTableAction;
 import dev.slipway.sql.QualifiedName;
 import dev.slipway.sql.SqlCommand;
@@ -93,17 +94,34 @@ public record UndoneByDown(String upFile, List<QualifiedName> tables, List<Colum
                 || down.name().type() != MigrationType.UNDO) {
             return Optional.empty();
         }
-        try (Stream<Path> siblings = Files.list(folder)) {
-            Optional<Path> up = siblings.filter(sibling -> MigrationName.parse(sibling.getFileName().toString())
-                            instanceof NameParse.Migration candidate
-                            && candidate.name().type() == MigrationType.VERSIONED
-                            && candidate.name().version().equals(down.name().version()))
-                    .findFirst();
+        try {
+            Optional<Path> up = upBeside(folder, name.toString(), down.name().version());
             if (up.isEmpty()) return Optional.empty();
             return Optional.of(of(shown.apply(up.get()), Files.readString(up.get(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the up migration of " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@return the up migration of {@code version} in {@code folder}: first by the name that mirrors the down's
+     * ({@code V3__x.sql} for {@code U3__x.sql}, {@code 003_x.up.sql} for {@code 003_x.down.sql}), so that linting a
+     * folder of many files does not list it once per down migration; else by any name with that version}
+     */
+    private static Optional<Path> upBeside(Path folder, String downName, Version version) throws IOException {
+        String mirrored = downName.endsWith(".down.sql")
+                ? downName.substring(0, downName.length() - ".down.sql".length()) + ".up.sql"
+                : "V" + downName.substring(1);
+        Path likely = folder.resolve(mirrored);
+        if (isUpOf(likely, version) && Files.isRegularFile(likely)) return Optional.of(likely);
+        try (Stream<Path> siblings = Files.list(folder)) {
+            return siblings.filter(sibling -> isUpOf(sibling, version)).findFirst();
+        }
+    }
+
+    private static boolean isUpOf(Path file, Version version) {
+        return MigrationName.parse(file.getFileName().toString()) instanceof NameParse.Migration candidate
+                && candidate.name().type() == MigrationType.VERSIONED && candidate.name().version().equals(version);
     }
 
     /** {@return the allowances for one statement of the down migration: none, or the rules it may break here} */
