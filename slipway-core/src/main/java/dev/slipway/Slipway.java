@@ -81,15 +81,47 @@ import java.util.stream.Collectors;
  */
 public final class Slipway {
     private final Settings settings;
-    private final ScanResult scan;
-    private final MigrationSet set;
-    private final Migrator migrator;
+    private final Supplier<ScanResult> scanner;
+    private volatile Migrations migrations;
 
-    Slipway(Settings settings, ScanResult scan, MigrationSet set) {
+    /**
+     * @param scanner reads the locations; called once, by the first method that needs the migrations, so that
+     *                backups, restores and listings do not wait for a scan of every file, nor fail on a file they
+     *                never use
+     */
+    Slipway(Settings settings, Supplier<ScanResult> scanner) {
         this.settings = settings;
-        this.scan = scan;
-        this.set = set;
-        this.migrator = Migrator.create(this::openGuarded, set, settings.apply(), settings.listener());
+        this.scanner = scanner;
+    }
+
+    /** What the locations hold, and the runner built on it. */
+    private record Migrations(ScanResult scan, MigrationSet set, Migrator migrator) {
+    }
+
+    private Migrations migrations() {
+        Migrations read = migrations;
+        if (read != null) return read;
+        synchronized (this) {
+            if (migrations == null) {
+                ScanResult scan = scanner.get();
+                MigrationSet set = MigrationSet.of(scan);
+                migrations = new Migrations(scan, set, Migrator.create(this::openGuarded, set, settings.apply(),
+                        settings.listener()));
+            }
+            return migrations;
+        }
+    }
+
+    private ScanResult scan() {
+        return migrations().scan();
+    }
+
+    private MigrationSet set() {
+        return migrations().set();
+    }
+
+    private Migrator migrator() {
+        return migrations().migrator();
     }
 
     /** {@return a builder} */
@@ -105,41 +137,41 @@ public final class Slipway {
     /** Applies every pending migration, then new or changed repeatable ones. */
     public MigrateResult migrate() {
         refuseInvalidSet();
-        return guarded(() -> migrator.migrate(null));
+        return guarded(() -> migrator().migrate(null));
     }
 
     /** Applies pending migrations up to and including {@code target}. */
     public MigrateResult migrate(Version target) {
         refuseInvalidSet();
-        return guarded(() -> migrator.migrate(target));
+        return guarded(() -> migrator().migrate(target));
     }
 
     /** Reverts applied migrations with their down migrations. */
     public DowngradeResult downgrade(DowngradeTarget target) {
         refuseInvalidSet();
-        return guarded(() -> migrator.downgrade(target));
+        return guarded(() -> migrator().downgrade(target));
     }
 
     /** {@return how every migration stands; reads only} */
     public StatusReport status() {
-        return guarded(migrator::status);
+        return guarded(migrator()::status);
     }
 
     /** {@return the audit trail, oldest first; reads only} */
     public List<AuditEntry> history() {
-        return guarded(migrator::history);
+        return guarded(migrator()::history);
     }
 
     /** Records the database as being at {@code version} without running anything. */
     public StampResult stamp(Version version) {
         refuseInvalidSet();
-        return guarded(() -> migrator.stamp(version));
+        return guarded(() -> migrator().stamp(version));
     }
 
     /** Adopts an existing database: imports a Flyway history, or records {@code version} as the baseline. */
     public BaselineResult baseline(Version version) {
         refuseInvalidSet();
-        return guarded(() -> migrator.baseline(version));
+        return guarded(() -> migrator().baseline(version));
     }
 
     /** {@return the database this instance changes: host, name, server version and current version} */
@@ -217,7 +249,7 @@ public final class Slipway {
 
     /** {@return the newest version among the migration files, if there is any} */
     public java.util.Optional<Version> latestVersion() {
-        return set.latestVersion();
+        return set().latestVersion();
     }
 
     /**
@@ -243,7 +275,7 @@ public final class Slipway {
         StatusReport status = status();
         return guarded(() -> {
             try (Connection session = openGuarded()) {
-                return Planner.plan(session, PlanInputs.of(set, status, target), options);
+                return Planner.plan(session, PlanInputs.of(set(), status, target), options);
             } catch (SQLException e) {
                 throw SlipwayException.failed("could not read the target database for the plan: " + e.getMessage(),
                         "not touched (the plan only reads)", "check the connection and run `slipway plan` again", e);
@@ -297,7 +329,7 @@ public final class Slipway {
                             + " to adopt it, `slipway baseline`");
         }
         AppliedMigrations applied = AppliedMigrations.of(status);
-        SchemaModel expected = MigratedSchema.of(scan, settings.apply())
+        SchemaModel expected = MigratedSchema.of(scan(), settings.apply())
                 .only(applied.versions(), applied.repeatables()).build(sandbox, SchemaFilter.allSchemas());
         SchemaModel live = readSchema("the target database for drift");
         return new DriftReport(database, status.current(), ComparedObjects.count(expected, live),
@@ -312,7 +344,7 @@ public final class Slipway {
      */
     public SchemaModel migrationsSchema(Sandbox sandbox) {
         refuseInvalidSet();
-        return MigratedSchema.of(scan, settings.apply()).build(sandbox, SchemaFilter.allSchemas());
+        return MigratedSchema.of(scan(), settings.apply()).build(sandbox, SchemaFilter.allSchemas());
     }
 
     /**
@@ -462,8 +494,8 @@ public final class Slipway {
      *                          a list of queries (before connecting), or a check query with a syntax error
      */
     public VerifyReport verify(VerifyOptions options) {
-        List<String> migrations = scan.scripts().stream().map(MigrationScript::location).toList();
-        Verifier verifier = Verifier.prepare(settings.verify(), scan.checks(), migrations, options);
+        List<String> scripts = scan().scripts().stream().map(MigrationScript::location).toList();
+        Verifier verifier = Verifier.prepare(settings.verify(), scan().checks(), scripts, options);
         StatusReport status = status();
         return guarded(() -> {
             try (Connection session = openGuarded()) {
@@ -499,7 +531,7 @@ public final class Slipway {
 
     /** {@return files in the locations that are not migrations, and why} */
     public List<SkippedFile> skippedFiles() {
-        return scan.skipped();
+        return scan().skipped();
     }
 
     /**
@@ -507,14 +539,14 @@ public final class Slipway {
      * database is configured, the connection and the history (changed, missing and out-of-order migrations).
      */
     public ValidationReport validate() {
-        List<Problem> problems = new ArrayList<>(set.validate());
-        problems.addAll(ScriptCheck.check(set));
+        List<Problem> problems = new ArrayList<>(set().validate());
+        problems.addAll(ScriptCheck.check(set()));
         String database;
         if (settings.connection().isEmpty()) {
             database = "not checked: no database given";
         } else {
             try {
-                problems.addAll(guarded(migrator::problems));
+                problems.addAll(guarded(migrator()::problems));
                 database = "connected to " + settings.connection().get().describe() + "; history checked";
             } catch (SlipwayException e) {
                 problems.add(new Problem(ProblemType.DATABASE, e.getMessage().lines().findFirst().orElse(""),
@@ -522,12 +554,12 @@ public final class Slipway {
                 database = "not reachable";
             }
         }
-        return new ValidationReport(set.size(), problems, scan.skipped(), database);
+        return new ValidationReport(set().size(), problems, scan().skipped(), database);
     }
 
     /** Files that contradict each other (two with one version, a down without an up) stop every change. */
     private void refuseInvalidSet() {
-        List<Problem> problems = set.validate();
+        List<Problem> problems = set().validate();
         if (problems.isEmpty()) return;
         String what = problems.stream().map(Problem::message).collect(Collectors.joining("\n  "));
         String files = problems.stream().flatMap(p -> p.files().stream()).distinct().collect(Collectors.joining(", "));

@@ -17,8 +17,6 @@ import dev.slipway.db.Environment;
 import dev.slipway.migration.Location;
 import dev.slipway.migration.MigrationException;
 import dev.slipway.migration.MigrationScanner;
-import dev.slipway.migration.MigrationSet;
-import dev.slipway.migration.ScanResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -249,7 +247,13 @@ public final class SlipwayBuilder {
         return this;
     }
 
-    /** Scans the locations and returns the configured instance. */
+    /**
+     * Checks the locations and returns the configured instance. The files in them are read when a method first
+     * needs the migrations: backups, restores and listings never do, so a large or broken migrations folder neither
+     * slows nor stops them. A failure to read them is thrown by that first method.
+     *
+     * @throws SlipwayException with {@link ExitStatus#USAGE} when a location is malformed
+     */
     public Slipway load() {
         List<Location> parsed = new ArrayList<>();
         for (String location : locations) {
@@ -260,21 +264,23 @@ public final class SlipwayBuilder {
                         + " or classpath:db/migration");
             }
         }
-        ScanResult scan;
         ClassLoader loader = classLoader;
         if (parsed.stream().anyMatch(Location.Classes.class::isInstance)) {
             // lives as long as the instance: Java migrations are loaded from it when they run
             loader = MigrationScanner.classLoaderFor(parsed, classLoader);
         }
-        try {
-            scan = MigrationScanner.scan(parsed, loader);
-        } catch (MigrationException e) {
-            throw SlipwayException.badInput(e.getMessage(), String.join(",", locations),
-                    "check --locations (or [migrations] locations in slipway.toml)");
-        }
+        ClassLoader scanLoader = loader;
+        List<String> named = List.copyOf(locations);
         Settings settings = new Settings(Optional.ofNullable(connection), locations, loader, apply, listener,
                 Optional.ofNullable(environment), backup, verify);
-        return new Slipway(settings, scan, MigrationSet.of(scan));
+        return new Slipway(settings, () -> {
+            try {
+                return MigrationScanner.scan(parsed, scanLoader);
+            } catch (MigrationException e) {
+                throw SlipwayException.badInput(e.getMessage(), String.join(",", named),
+                        "check --locations (or [migrations] locations in slipway.toml)");
+            }
+        });
     }
 
     /** {@code slipway@<host>}, so a waiting runner can say which host holds the runner lock. */
