@@ -1,6 +1,8 @@
 package dev.slipway.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,7 +47,7 @@ final class GlobalOptions {
             description = "How long to wait for another runner's lock.")
     String lockWait;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
+    @Option(names = "--format", paramLabel = "FORMAT", converter = OutputFormatConverter.class,
             description = "text or json (one document on stdout); lint and plan also write sarif.")
     OutputFormat format;
 
@@ -102,4 +104,23 @@ final class GlobalOptions {
 
     /** Output formats. */
     enum OutputFormat { text, json, sarif }
+
+    /**
+     * Reads {@code --format}. The issue trackers and runbooks that teach {@code pg_dump} say "format" for the dump's
+     * format, so {@code --format directory} gets the option it was meant for instead of a list of output formats.
+     */
+    static final class OutputFormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            for (OutputFormat format : OutputFormat.values()) {
+                if (format.name().equals(value)) return format;
+            }
+            if (List.of("custom", "directory", "none").contains(value)) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is a dump format: for a backup, pass"
+                        + " --dump-format " + value + " (-F " + value + "); --format is the output format (text,"
+                        + " json or sarif)");
+            }
+            throw new CommandLine.TypeConversionException("expected text, json or sarif but was '" + value + "'");
+        }
+    }
 }

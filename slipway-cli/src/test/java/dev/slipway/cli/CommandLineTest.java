@@ -112,6 +112,11 @@ class CommandLineTest {
         cli.run("migrate", "--url", db.libpqUrl(), "--lock-timeout", "soon").exitsWith(2)
                 .stderrContains("--lock-timeout");
         cli.run("migrate", "--url", "mysql://app:hunter2@db/app").exitsWith(2).printsNowhere("hunter2");
+        // the dump's format, as pg_dump spells it, is -F / --dump-format here: --format is the output's
+        cli.run("backup", "--url", db.libpqUrl(), "--format", "directory").exitsWith(2)
+                .stderrContains("pass --dump-format directory (-F directory)");
+        cli.run("status", "--url", db.libpqUrl(), "--format", "yaml").exitsWith(2)
+                .stderrContains("expected text, json or sarif but was 'yaml'");
         assertThat(db.queryLong("select count(*) from pg_tables where tablename like 'slipway%'")).isZero();
     }
 
