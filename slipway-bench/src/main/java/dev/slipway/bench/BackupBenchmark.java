@@ -29,20 +29,21 @@ import java.util.stream.Stream;
 /**
  * Backup and restore of a pgbench database (scale 70 is about 1 GB), Slipway against the bare {@code pg_dump} and
  * {@code pg_restore} commands a runbook types, in one run on one server: custom format, and directory format with
- * {@code --jobs}. Slipway runs in a fresh JVM per operation (JVM start included, as for the command line) and reports
- * its peak resident memory. The bare and Slipway runs alternate, and which goes first rotates from run to run.
- * Writes the section "Backup and restore" of {@code docs/BENCHMARKS.md} between its markers.
+ * {@code --jobs}. Slipway runs as its users run it: the {@code slipway} launcher ({@code slipway backup},
+ * {@code slipway restore ID --confirm bench}), a fresh JVM per operation, its peak resident memory measured by
+ * {@code /usr/bin/time}. Both sides find the password in the same {@code PGPASSFILE}. The bare and Slipway runs
+ * alternate, and which goes first rotates from run to run. Writes the section "Backup and restore" of
+ * {@code docs/BENCHMARKS.md} between its markers.
  * <pre>
- * java -cp 'slipway-bench/target/slipway-bench-VERSION.jar:slipway-bench/target/lib/*' \
- *     dev.slipway.bench.BackupBenchmark --scale 70 --runs 3 --jobs 2
+ * slipway-bench/backup.sh --scale 70 --runs 5 --jobs 2
  * </pre>
  */
 public final class BackupBenchmark {
     static final String START = "<!-- backup-bench:start: written by dev.slipway.bench.BackupBenchmark -->";
     static final String END = "<!-- backup-bench:end -->";
     private static final String HEADING = "## Backup and restore";
-    private static final Pattern RESULT = Pattern.compile(
-            "RESULT id=(\\S+) libraryMs=(\\d+) jvmStartMs=(\\d+) vmHwmKb=(-?\\d+)");
+    private static final Pattern BACKUP_ID = Pattern.compile("(?m)^backup (\\S+) of ");
+    private static final Pattern PEAK_KB = Pattern.compile("(?m)^PEAK_KB=(\\d+)$");
     private static final String DATABASE = "bench";
 
     private final Options options;
@@ -62,14 +63,16 @@ public final class BackupBenchmark {
      * @param jobs    processes for the directory format
      * @param out     the Markdown file whose section is written
      * @param pgMajor the server's major version
+     * @param slipway the launcher that runs Slipway's command line
      */
-    record Options(int scale, int runs, int jobs, Path out, int pgMajor) {
+    record Options(int scale, int runs, int jobs, Path out, int pgMajor, Path slipway) {
         static Options parse(String[] args) {
             int scale = 70;
             int runs = 3;
             int jobs = 2;
             Path out = Path.of("docs", "BENCHMARKS.md");
             int pg = 15;
+            Path slipway = Path.of("slipway");
             for (int i = 0; i < args.length; i += 2) {
                 String value = i + 1 < args.length ? args[i + 1] : "";
                 switch (args[i]) {
@@ -78,22 +81,22 @@ public final class BackupBenchmark {
                     case "--jobs" -> jobs = Integer.parseInt(value);
                     case "--out" -> out = Path.of(value);
                     case "--pg" -> pg = Integer.parseInt(value);
+                    case "--slipway" -> slipway = Path.of(value);
                     default -> throw new IllegalArgumentException("usage: BackupBenchmark [--scale 70] [--runs 3]"
-                            + " [--jobs 2] [--out docs/BENCHMARKS.md] [--pg 15]; unknown " + args[i]);
+                            + " [--jobs 2] [--out docs/BENCHMARKS.md] [--pg 15] [--slipway ./slipway]; unknown "
+                            + args[i]);
                 }
             }
-            return new Options(scale, runs, jobs, out, pg);
+            return new Options(scale, runs, jobs, out, pg, slipway.toAbsolutePath());
         }
     }
 
-    /** What a Slipway child reported: the backup's id, its time inside the library, JVM start, peak RSS. */
-    private record ChildRun(String id, double seconds, long libraryMs, long jvmStartMs, long peakKb) {
+    /** What a run of Slipway's command line printed: the backup's id (backups only), and took. */
+    private record CliRun(String id, double seconds, long peakKb) {
     }
 
-    /** One operation: what ran, which run, how long, and for Slipway its memory and the time inside the library. */
-    record Sample(String dataset, String operation, String tool, int run, double seconds, long bytes, long libraryMs,
-            long jvmStartMs,
-            long peakKb) {
+    /** One operation: what ran, which run, how long, and for Slipway its peak memory. */
+    record Sample(String dataset, String operation, String tool, int run, double seconds, long bytes, long peakKb) {
     }
 
     /**
@@ -132,6 +135,7 @@ public final class BackupBenchmark {
             Files.writeString(migrations.resolve("V1__create_app_settings.sql"),
                     "create table app_settings (key text primary key, value text not null);\n");
             BackupBenchmark bench = new BackupBenchmark(options, scratch, server, environment, migrations);
+            bench.measureStartUp();
             bench.prepare();
             bench.measureAll("pgbench");
             bench.rewriteFiller();
@@ -144,13 +148,23 @@ public final class BackupBenchmark {
         }
     }
 
-    /** Fills the database with pgbench and applies one migration, so it has a revision. */
+    /**
+     * Measures on a database that holds only the migration's table and Slipway's history: what is left is the fixed
+     * cost of each side, start-up and connecting, which the overhead on the large database is made of.
+     */
+    private void measureStartUp() throws Exception {
+        Slipway.configure().url(url()).locations(migrations.toString()).load().migrate();
+        datasets.add(new Dataset("start-up", "a database holding only `app_settings` and Slipway's history table, so"
+                + " each side's time is its fixed cost: process start, connecting, and the checks around the dump"));
+        measureAll("start-up");
+    }
+
+    /** Fills the database with pgbench; the migration applied before gives it a revision. */
     private void prepare() throws Exception {
         long start = System.nanoTime();
         run(List.of(pgTool("pgbench").toString(), "-i", "-s", Integer.toString(options.scale()), "-q",
                 "--host", server.host(), "--port", Integer.toString(server.port()), "--username", "postgres",
                 DATABASE), scratch.resolve("pgbench.log"));
-        Slipway.configure().url(url()).locations(migrations.toString()).load().migrate();
         datasets.add(new Dataset("pgbench", "`pgbench -i -s " + options.scale() + "`: " + String.format(Locale.ROOT,
                 "%,d", options.scale() * 100_000L) + " accounts whose `filler` is blank, which compresses to"
                 + " almost nothing; filled in " + Math.round(seconds(start)) + " s; " + settle()));
@@ -199,12 +213,13 @@ public final class BackupBenchmark {
                 if (bare) {
                     samples.add(bareBackup(run, format, jobs, bareDump));
                 } else {
-                    ChildRun child = slipway(List.of("backup", migrations.toString(), slipwayDir.toString(), format,
-                            Integer.toString(jobs)));
-                    id = child.id();
-                    samples.add(new Sample(dataset, "backup " + format, "slipway", run, child.seconds(),
-                            size(slipwayDir.resolve(format.equals("custom") ? id + ".dump" : id)), child.libraryMs(),
-                            child.jvmStartMs(), child.peakKb()));
+                    List<String> arguments = new ArrayList<>(List.of("backup", "--dump-format", format,
+                            "--directory", slipwayDir.toString()));
+                    if (jobs > 1) arguments.addAll(List.of("--jobs", Integer.toString(jobs)));
+                    CliRun backup = slipway(arguments);
+                    id = backup.id();
+                    samples.add(new Sample(dataset, "backup " + format, "slipway", run, backup.seconds(),
+                            size(slipwayDir.resolve(format.equals("custom") ? id + ".dump" : id)), backup.peakKb()));
                 }
             }
             for (boolean bare : bareFirst ? List.of(true, false) : List.of(false, true)) {
@@ -212,10 +227,12 @@ public final class BackupBenchmark {
                 if (bare) {
                     samples.add(bareRestore(run, format, jobs, bareDump));
                 } else {
-                    ChildRun child = slipway(List.of("restore", migrations.toString(), slipwayDir.toString(), id,
-                            Integer.toString(jobs), DATABASE));
-                    samples.add(new Sample(dataset, "restore " + format, "slipway", run, child.seconds(), 0,
-                            child.libraryMs(), child.jvmStartMs(), child.peakKb()));
+                    List<String> arguments = new ArrayList<>(List.of("restore", id, "--confirm", DATABASE,
+                            "--directory", slipwayDir.toString()));
+                    if (jobs > 1) arguments.addAll(List.of("--jobs", Integer.toString(jobs)));
+                    CliRun restore = slipway(arguments);
+                    samples.add(new Sample(dataset, "restore " + format, "slipway", run, restore.seconds(), 0,
+                            restore.peakKb()));
                 }
                 checkRestored();
             }
@@ -226,37 +243,44 @@ public final class BackupBenchmark {
     }
 
     private Sample bareBackup(int run, String format, int jobs, Path dump) throws IOException {
-        List<String> command = new ArrayList<>(List.of("pg_dump", "--format=" + format, "--file=" + dump));
+        List<String> command = new ArrayList<>(List.of(pgTool("pg_dump").toString(), "--format=" + format, "--file=" + dump));
         if (jobs > 1) command.add("--jobs=" + jobs);
         command.add("--dbname=" + url().replace(":" + server.password() + "@", "@"));
         long start = System.nanoTime();
         run(command, scratch.resolve("bare.log"));
-        return new Sample(dataset, "backup " + format, "bare", run, seconds(start), size(dump), 0, 0, 0);
+        return new Sample(dataset, "backup " + format, "bare", run, seconds(start), size(dump), 0);
     }
 
     private Sample bareRestore(int run, String format, int jobs, Path dump) throws IOException {
-        List<String> command = new ArrayList<>(List.of("pg_restore", "--clean", "--if-exists", "--exit-on-error"));
+        List<String> command = new ArrayList<>(List.of(pgTool("pg_restore").toString(), "--clean", "--if-exists", "--exit-on-error"));
         command.add(format.equals("custom") ? "--single-transaction" : "--jobs=" + jobs);
         command.add("--dbname=" + url().replace(":" + server.password() + "@", "@"));
         command.add(dump.toString());
         long start = System.nanoTime();
         run(command, scratch.resolve("bare.log"));
-        return new Sample(dataset, "restore " + format, "bare", run, seconds(start), 0, 0, 0, 0);
+        return new Sample(dataset, "restore " + format, "bare", run, seconds(start), 0, 0);
     }
 
-    /** Runs Slipway in a fresh JVM; the URL, which holds the password, goes in the environment. */
-    private ChildRun slipway(List<String> arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), BackupBenchChild.class.getName()));
+    /**
+     * Runs Slipway's command line through its launcher, under {@code /usr/bin/time} for the peak memory (the launcher
+     * hands its process over to the JVM, so that is the JVM's, or the larger pg_dump's or pg_restore's). The URL
+     * names no password: like the bare commands, Slipway finds it in {@code PGPASSFILE}.
+     */
+    private CliRun slipway(List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "PEAK_KB=%M",
+                options.slipway().toString()));
         command.addAll(arguments);
+        command.addAll(List.of("--url", url().replace(":" + server.password() + "@", "@"), "--locations",
+                migrations.toString()));
         Path log = scratch.resolve("slipway.log");
         long start = System.nanoTime();
-        run(command, log, Map.of(BackupBenchChild.URL_VARIABLE, url()));
+        run(command, log);
         double took = seconds(start);
-        Matcher result = RESULT.matcher(Files.readString(log));
-        if (!result.find()) throw new IllegalStateException("no RESULT line from Slipway:\n" + Files.readString(log));
-        return new ChildRun(result.group(1), took, Long.parseLong(result.group(2)), Long.parseLong(result.group(3)),
-                Long.parseLong(result.group(4)));
+        String output = Files.readString(log);
+        Matcher id = BACKUP_ID.matcher(output);
+        Matcher peak = PEAK_KB.matcher(output);
+        if (!peak.find()) throw new IllegalStateException("no peak memory from /usr/bin/time:\n" + output);
+        return new CliRun(id.find() ? id.group(1) : null, took, Long.parseLong(peak.group(1)));
     }
 
     private void run(List<String> command, Path log) throws IOException {
@@ -288,13 +312,15 @@ public final class BackupBenchmark {
     /** A restore must give back every account and the migration's revision; checked outside the timings. */
     private void checkRestored() throws SQLException {
         try (Connection connection = server.connect(DATABASE); Statement statement = connection.createStatement()) {
-            long accounts = Long.parseLong(query(statement, "select count(*) from pgbench_accounts"));
             String revision = query(statement, "select max(version) from slipway_history");
-            String filler = query(statement, "select filler = case when " + datasets.size() + " = 1 then ''"
+            if (!"1".equals(revision)) throw new IllegalStateException("restore gave revision " + revision);
+            if (dataset.equals("start-up")) return;
+            long accounts = Long.parseLong(query(statement, "select count(*) from pgbench_accounts"));
+            String filler = query(statement, "select filler = case when '" + dataset + "' = 'pgbench' then ''"
                     + " else md5('12345') || md5('86415') end from pgbench_accounts where aid = 12345");
-            if (accounts != options.scale() * 100_000L || !"1".equals(revision) || !"t".equals(filler)) {
-                throw new IllegalStateException("restore gave " + accounts + " accounts at revision " + revision
-                        + ", filler as expected: " + filler);
+            if (accounts != options.scale() * 100_000L || !"t".equals(filler)) {
+                throw new IllegalStateException("restore gave " + accounts + " accounts, filler as expected: "
+                        + filler);
             }
         }
     }
@@ -325,9 +351,7 @@ public final class BackupBenchmark {
     private void header(StringBuilder out, String started, String loadBefore, String loadAfter) throws Exception {
         out.append("Slipway's `backup` and `restore` against the bare commands a runbook types, on one pgbench")
                 .append(" database and one server, in one run. Run it again rather than editing these numbers:\n\n")
-                .append("```sh\nmvn -B -q -pl slipway-bench -am package -DskipTests\n")
-                .append("java -cp 'slipway-bench/target/slipway-bench-0.1.0-SNAPSHOT.jar:slipway-bench/target/lib/*'")
-                .append(" \\\n    dev.slipway.bench.BackupBenchmark --scale ").append(options.scale())
+                .append("```sh\nslipway-bench/backup.sh --scale ").append(options.scale())
                 .append(" --runs ").append(options.runs()).append(" --jobs ").append(options.jobs())
                 .append("\n```\n\n");
         out.append("| | |\n|---|---|\n")
@@ -338,14 +362,16 @@ public final class BackupBenchmark {
                 .append(System.getProperty("java.runtime.version")).append(" |\n")
                 .append("| PostgreSQL | ").append(serverVersion())
                 .append(" (testkit server: fsync, synchronous_commit and full_page_writes off) |\n")
-                .append("| client programs | ").append(firstLine(List.of("pg_dump", "--version"))).append(" |\n")
+                .append("| client programs | ").append(firstLine(List.of(pgTool("pg_dump").toString(), "--version")))
+                .append(", from ").append(pgTool("").getParent()).append(" on both sides |\n")
                 .append("| load average (1, 5, 15 min) | ").append(loadBefore).append(" at the start, ")
                 .append(loadAfter).append(" at the end |\n\n");
         out.append("Each cell is the median of ").append(options.runs()).append(" runs (min to max). Wall time from")
-                .append(" process start to exit; for Slipway that is a fresh JVM per operation, JVM start included.")
+                .append(" process start to exit. Slipway runs as a user runs it, through the `slipway` launcher: a")
+                .append(" fresh JVM per operation, start-up included; the launcher's JVM options are in `slipway`.")
                 .append(" Overhead is Slipway's median against the bare command's. Dump size: bare / Slipway.")
-                .append(" Peak RSS: the highest VmHWM of Slipway's JVM over the runs (pg_dump and pg_restore are")
-                .append(" separate processes in both columns).\n\n");
+                .append(" Peak RSS: the highest of `/usr/bin/time`'s maximum resident set size over the runs, which is")
+                .append(" the JVM's (or a larger pg_dump's or pg_restore's it started).\n\n");
     }
 
     private void summary(StringBuilder out, String name) {
@@ -371,14 +397,13 @@ public final class BackupBenchmark {
 
     private void everyRun(StringBuilder out) {
         out.append("<details><summary>Every run</summary>\n\n")
-                .append("| data | operation | tool | run | seconds | in the library, ms | JVM start to main, ms")
-                .append(" | peak RSS |\n")
-                .append("|---|---|---|---:|---:|---:|---:|---:|\n");
+                .append("| data | operation | tool | run | seconds | peak RSS |\n")
+                .append("|---|---|---|---:|---:|---:|\n");
         for (Sample sample : samples) {
             boolean bare = sample.tool().equals("bare");
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.2f | %s | %s | %s |%n", sample.dataset(),
-                    sample.operation(), sample.tool(), sample.run(), sample.seconds(), bare ? "" : sample.libraryMs(),
-                    bare ? "" : sample.jvmStartMs(), bare ? "" : mib(sample.peakKb() * 1024.0)));
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.2f | %s |%n", sample.dataset(),
+                    sample.operation(), sample.tool(), sample.run(), sample.seconds(),
+                    bare ? "" : mib(sample.peakKb() * 1024.0)));
         }
         out.append("\n</details>\n\n");
     }
