@@ -222,6 +222,11 @@ public final class BackupBenchmark {
                             size(slipwayDir.resolve(format.equals("custom") ? id + ".dump" : id)), backup.peakKb()));
                 }
             }
+            // the first restore after the backups is about a second slower, whichever tool runs it (seen as an
+            // order effect in every pair): an untimed restore first, so both timed ones start from the same state
+            checkpoint();
+            bareRestore(run, format, jobs, bareDump);
+            checkRestored();
             for (boolean bare : bareFirst ? List.of(true, false) : List.of(false, true)) {
                 checkpoint();
                 if (bare) {
@@ -369,7 +374,9 @@ public final class BackupBenchmark {
         out.append("Each cell is the median of ").append(options.runs()).append(" runs (min to max). Wall time from")
                 .append(" process start to exit. Slipway runs as a user runs it, through the `slipway` launcher: a")
                 .append(" fresh JVM per operation, start-up included; the launcher's JVM options are in `slipway`.")
-                .append(" Overhead is Slipway's median against the bare command's. Dump size: bare / Slipway.")
+                .append(" Overhead is Slipway's median against the bare command's. Before each pair of timed restores")
+                .append(" an untimed one runs: the first restore after the backups is slower whichever tool runs it.")
+                .append(" Dump size: bare / Slipway.")
                 .append(" Peak RSS: the highest of `/usr/bin/time`'s maximum resident set size over the runs, which is")
                 .append(" the JVM's (or a larger pg_dump's or pg_restore's it started).\n\n");
     }

@@ -69,14 +69,14 @@ final class Restorer {
         BackupManifest manifest = backup.manifest();
         checkRequest(request, backup);
         boolean oneTransaction = manifest.format() == BackupFormat.CUSTOM;
+        // the files are checked while connecting, which waits on the server; nothing is touched before the checks
+        // against the database, the checksum and pg_restore's reading of the archive have all passed. Hashing a
+        // large dump is the longest of them, so it starts first.
+        CompletableFuture<Void> checksum = CompletableFuture.runAsync(() -> Integrity.check(backup, request.jobs()));
         try (Cleanup cleanup = new Cleanup();
              ClientEnvironment environment = ClientEnvironment.create(spec, context.environment())) {
             cleanup.add(environment::close);
             ClientTools tools = context.tools();
-            // the files are checked while connecting, which waits on the server; nothing is touched before the
-            // checks against the database, the checksum and pg_restore's reading of the archive have all passed
-            CompletableFuture<Void> checksum = CompletableFuture.runAsync(() -> Integrity.check(backup,
-                    request.jobs()));
             CompletableFuture<Readable> readable = CompletableFuture.supplyAsync(() -> {
                 ClientTool pgRestore = tools.find("pg_restore", major(manifest.pgDumpVersion()),
                         "to read backup " + manifest.id() + ", written by pg_dump " + manifest.pgDumpVersion());
