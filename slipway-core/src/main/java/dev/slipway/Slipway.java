@@ -38,6 +38,8 @@ import dev.slipway.migration.ScanResult;
 import dev.slipway.migration.SkippedFile;
 import dev.slipway.migration.Version;
 import dev.slipway.sandbox.MigratedSchema;
+import dev.slipway.sandbox.RoundTrip;
+import dev.slipway.sandbox.RoundTripReport;
 import dev.slipway.sandbox.Sandbox;
 import dev.slipway.schema.SchemaComparison;
 import dev.slipway.schema.SchemaDdl;
@@ -345,6 +347,18 @@ public final class Slipway {
     public SchemaModel migrationsSchema(Sandbox sandbox) {
         refuseInvalidSet();
         return MigratedSchema.of(scan(), settings.apply()).build(sandbox, SchemaFilter.allSchemas());
+    }
+
+    /**
+     * {@return the round trip of every versioned migration in a scratch database of {@code sandbox}: up, down and up
+     * again, the schema compared after each; connects to nothing else}
+     *
+     * @throws SlipwayException when the files contradict each other, or the scratch database cannot be made or read;
+     *     a migration that fails to apply is a step of the report
+     */
+    public RoundTripReport roundTrip(Sandbox sandbox) {
+        refuseInvalidSet();
+        return RoundTrip.of(scan(), settings.apply()).run(sandbox);
     }
 
     /**

@@ -23,7 +23,7 @@ final class SlipwayCommand {
             DowngradeCommand.class, StatusCommand.class, HistoryCommand.class, ValidateCommand.class,
             StampCommand.class, BaselineCommand.class, NewCommand.class, DemoCommand.class, LintCommand.class,
             PlanCommand.class, BackupCommand.class, BackupsCommand.class, RestoreCommand.class, VerifyCommand.class,
-            DriftCommand.class, DiffCommand.class, CommandLine.HelpCommand.class);
+            DriftCommand.class, DiffCommand.class, TestCommand.class, CommandLine.HelpCommand.class);
 
     @Mixin
     GlobalOptions global;

@@ -124,6 +124,17 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * {@return the major version a local cluster should run when nothing names one: {@code preferred} when its server
+     * binaries are here, else the newest major whose binaries are, else {@code preferred} (whose absence
+     * {@link #localCluster(int)} then explains)}
+     */
+    public static int localMajor(int preferred) {
+        SortedMap<Integer, String> available = PostgresBinaries.available();
+        if (available.isEmpty() || available.containsKey(preferred)) return preferred;
+        return available.lastKey();
+    }
+
     /** {@return a sandbox on a new local cluster of {@code target}'s major version} */
     public static Sandbox localCluster(ServerVersion target) {
         return localCluster(target.major());
