@@ -362,6 +362,19 @@ public final class Slipway {
     }
 
     /**
+     * {@return the round trip, in a sandbox {@code sandboxes} opens only once the files have been checked, and
+     * which is closed afterwards}: files that contradict each other are refused before a local cluster is started
+     *
+     * @param sandboxes opens the sandbox; called at most once
+     */
+    public RoundTripReport roundTrip(Supplier<Sandbox> sandboxes) {
+        refuseInvalidSet();
+        try (Sandbox sandbox = sandboxes.get()) {
+            return roundTrip(sandbox);
+        }
+    }
+
+    /**
      * Compares two schemas, each a live database or the schema the migration files produce, and prints the DDL
      * between them both ways. Reads only; a scratch database for the migrations' side comes from {@code sandboxes},
      * asked at most once with the server version of the database side (else of the target), and closed here.

@@ -28,11 +28,11 @@ final class TestCommand extends BaseCommand {
     @Override
     public Integer call() {
         Slipway slipway = slipway();
-        RoundTripReport report;
-        try (Sandbox sandbox = sandbox(version(slipway))) {
+        RoundTripReport report = slipway.roundTrip(() -> {
+            Sandbox sandbox = sandbox(version(slipway));
             output().progress("round trip of the migrations in a scratch database of " + sandbox);
-            report = slipway.roundTrip(sandbox);
-        }
+            return sandbox;
+        });
         if (output().json()) {
             output().document(json(report));
         } else {

@@ -77,4 +77,12 @@ class TestCommandTest {
         assertThat(target.queryLong("select count(*) from pg_tables where schemaname = 'public'"))
                 .as("the target database is not touched").isZero();
     }
+
+    @Test
+    void migrationsThatContradictEachOtherAreRefusedBeforeAnyScratchDatabase() throws Exception {
+        Files.writeString(migrations.resolve("V2__seed_again.sql"), "select 1;\n");
+        Cli.Result refused = cli.run("test", "--dev-url", devUrl).exitsWith(2)
+                .stderrContains("version 2 is used by 2 migrations", "V2__index_state.sql", "V2__seed_again.sql");
+        assertThat(refused.stdout()).doesNotContain("round trip of the migrations in a scratch database");
+    }
 }
