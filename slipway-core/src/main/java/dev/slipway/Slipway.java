@@ -370,7 +370,7 @@ public final class Slipway {
     public RoundTripReport roundTrip(Supplier<Sandbox> sandboxes) {
         refuseInvalidSet();
         try (Sandbox sandbox = sandboxes.get()) {
-            return roundTrip(sandbox);
+            return RoundTrip.of(scan(), settings.apply()).run(sandbox);
         }
     }
 

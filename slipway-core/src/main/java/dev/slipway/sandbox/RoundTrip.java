@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The round trip of {@code slipway test}: in one scratch database, each versioned migration in turn is applied, reverted
@@ -69,8 +70,8 @@ public final class RoundTrip {
                 scan.javaMigrations().stream().filter(m -> m.name().type() != MigrationType.REPEATABLE).toList(),
                 scan.skipped());
         MigrationSet set = MigrationSet.of(versionedOnly);
-        List<String> repeatables = MigrationSet.of(scan).repeatables().stream().map(ResolvedMigration::location)
-                .toList();
+        List<String> repeatables = Stream.concat(scan.scripts().stream(), scan.javaMigrations().stream())
+                .filter(m -> m.name().type() == MigrationType.REPEATABLE).map(ResolvedMigration::location).toList();
         try (ScratchDatabase scratch = sandbox.newDatabase()) {
             Migrator migrator = Migrator.create(scratch::connect, set, options, ApplyListener.NONE);
             List<VersionedMigration> versions = new ArrayList<>(set.versionedAscending());
