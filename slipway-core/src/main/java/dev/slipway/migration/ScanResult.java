@@ -1,6 +1,7 @@
 package dev.slipway.migration;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What a scan found, in a deterministic order: locations in the order given, and within one location by path
@@ -21,6 +22,12 @@ public record ScanResult(List<MigrationScript> scripts, List<JavaMigrationClass>
         javaMigrations = List.copyOf(javaMigrations);
         skipped = List.copyOf(skipped);
         checks = List.copyOf(checks);
+    }
+
+    /** {@return the migrations whose names pass {@code kept}, with the same skipped files and checks} */
+    public ScanResult only(Predicate<MigrationName> kept) {
+        return new ScanResult(scripts.stream().filter(m -> kept.test(m.name())).toList(),
+                javaMigrations.stream().filter(m -> kept.test(m.name())).toList(), skipped, checks);
     }
 
     /** A scan that found no check files. */

@@ -13,13 +13,10 @@ import dev.slipway.migration.ScanResult;
 import dev.slipway.migration.Version;
 import dev.slipway.schema.SchemaFilter;
 import dev.slipway.schema.SchemaModel;
-import dev.slipway.schema.SchemaReader;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * The schema a project's migrations produce: built by Slipway's own runner in a scratch database of a
@@ -82,9 +79,7 @@ public final class MigratedSchema {
      *     was not touched, and what to do), or the scratch database cannot be made or read
      */
     public SchemaModel build(Sandbox sandbox, SchemaFilter filter) {
-        ScanResult kept = new ScanResult(
-                scan.scripts().stream().filter(m -> included.test(m.name())).toList(),
-                scan.javaMigrations().stream().filter(m -> included.test(m.name())).toList(), scan.skipped());
+        ScanResult kept = scan.only(included);
         try (ScratchDatabase scratch = sandbox.newDatabase()) {
             Migrator migrator = Migrator.create(scratch::connect, MigrationSet.of(kept), options, ApplyListener.NONE);
             try {
@@ -96,12 +91,7 @@ public final class MigratedSchema {
                         "the target database was not touched", "check --dev-url, or leave it out to use a local"
                                 + " cluster", e);
             }
-            try (Connection connection = scratch.connect()) {
-                return SchemaReader.read(connection, filter);
-            } catch (SQLException e) {
-                throw SlipwayException.failed("could not read the schema the migrations built in " + scratch + ": "
-                        + e.getMessage(), "the target database was not touched", "run again with --verbose", e);
-            }
+            return scratch.schema(filter);
         }
     }
 
@@ -110,8 +100,7 @@ public final class MigratedSchema {
      * here the database is a scratch one, already dropped, and the fix usually lies on the server.
      */
     private static SlipwayException failedThere(SlipwayException e, ScratchDatabase scratch) {
-        String what = e.getMessage().lines().takeWhile(line -> !line.startsWith("  database:"))
-                .collect(Collectors.joining("\n"));
+        String what = ScratchDatabase.whatFailed(e);
         String state = "the target database was not touched; the scratch database was dropped";
         if (e.status() == ExitStatus.USAGE) {
             String next = e.getMessage().lines().filter(line -> line.startsWith("  next:")).findFirst()

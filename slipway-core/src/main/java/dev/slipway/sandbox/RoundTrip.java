@@ -17,7 +17,6 @@ import dev.slipway.schema.SchemaComparison;
 import dev.slipway.schema.SchemaDifference;
 import dev.slipway.schema.SchemaFilter;
 import dev.slipway.schema.SchemaModel;
-import dev.slipway.schema.SchemaReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -65,13 +63,10 @@ public final class RoundTrip {
      *     a step of the report, not an exception
      */
     public RoundTripReport run(Sandbox sandbox) {
-        ScanResult versionedOnly = new ScanResult(
-                scan.scripts().stream().filter(m -> m.name().type() != MigrationType.REPEATABLE).toList(),
-                scan.javaMigrations().stream().filter(m -> m.name().type() != MigrationType.REPEATABLE).toList(),
-                scan.skipped());
-        MigrationSet set = MigrationSet.of(versionedOnly);
-        List<String> repeatables = Stream.concat(scan.scripts().stream(), scan.javaMigrations().stream())
-                .filter(m -> m.name().type() == MigrationType.REPEATABLE).map(ResolvedMigration::location).toList();
+        MigrationSet set = MigrationSet.of(scan.only(name -> name.type() != MigrationType.REPEATABLE));
+        ScanResult repeatable = scan.only(name -> name.type() == MigrationType.REPEATABLE);
+        List<String> repeatables = Stream.concat(repeatable.scripts().stream(), repeatable.javaMigrations().stream())
+                .map(ResolvedMigration::location).toList();
         try (ScratchDatabase scratch = sandbox.newDatabase()) {
             Migrator migrator = Migrator.create(scratch::connect, set, options, ApplyListener.NONE);
             List<VersionedMigration> versions = new ArrayList<>(set.versionedAscending());
@@ -171,8 +166,7 @@ public final class RoundTrip {
             change.run();
             return Optional.empty();
         } catch (SlipwayException e) {
-            return Optional.of(e.getMessage().lines().takeWhile(line -> !line.startsWith("  database:"))
-                    .collect(Collectors.joining("\n")));
+            return Optional.of(ScratchDatabase.whatFailed(e));
         }
     }
 
@@ -190,11 +184,6 @@ public final class RoundTrip {
     }
 
     private static SchemaModel read(ScratchDatabase scratch) {
-        try (Connection connection = scratch.connect()) {
-            return SchemaReader.read(connection, SchemaFilter.allSchemas());
-        } catch (SQLException e) {
-            throw SlipwayException.failed("could not read the schema in " + scratch + ": " + e.getMessage(),
-                    "no database but the scratch one was touched", "run again with --verbose", e);
-        }
+        return scratch.schema(SchemaFilter.allSchemas());
     }
 }

@@ -1,8 +1,14 @@
 package dev.slipway.sandbox;
 
+import dev.slipway.SlipwayException;
 import dev.slipway.db.ConnectionFactory;
 import dev.slipway.db.ConnectionSpec;
+import dev.slipway.schema.SchemaFilter;
+import dev.slipway.schema.SchemaModel;
+import dev.slipway.schema.SchemaReader;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.stream.Collectors;
 
 /**
  * One empty database made by a {@link Sandbox}, dropped by {@link #close()} together with any session still
@@ -46,6 +52,29 @@ public final class ScratchDatabase implements AutoCloseable {
      */
     public Connection connect() {
         return connections().open();
+    }
+
+    /**
+     * {@return the schema this database holds now}
+     *
+     * @throws SlipwayException when it cannot be read
+     */
+    public SchemaModel schema(SchemaFilter filter) {
+        try (Connection connection = connect()) {
+            return SchemaReader.read(connection, filter);
+        } catch (SQLException e) {
+            throw SlipwayException.failed("could not read the schema of " + this + ": " + e.getMessage(),
+                    "the target database was not touched", "run again with --verbose", e);
+        }
+    }
+
+    /**
+     * {@return what the runner's message says failed and where, without its lines about "the database" and re-running
+     * migrate}: here the database is a scratch one, dropped afterwards
+     */
+    static String whatFailed(SlipwayException runnerFailure) {
+        return runnerFailure.getMessage().lines().takeWhile(line -> !line.startsWith("  database:"))
+                .collect(Collectors.joining("\n"));
     }
 
     /** {@return the sandbox this database lives in} */
