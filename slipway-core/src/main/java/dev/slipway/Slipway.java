@@ -24,6 +24,12 @@ import dev.slipway.db.ConnectionSpec;
 import dev.slipway.db.DatabaseUnavailableException;
 import dev.slipway.db.Environment;
 import dev.slipway.db.ServerVersion;
+import dev.slipway.deploy.DeployListener;
+import dev.slipway.deploy.DeployOptions;
+import dev.slipway.deploy.DeployReport;
+import dev.slipway.deploy.DeploySteps;
+import dev.slipway.deploy.Deployment;
+import dev.slipway.deploy.TargetInfo;
 import dev.slipway.history.AuditEntry;
 import dev.slipway.lint.PlanOptions;
 import dev.slipway.lint.PlanReport;
@@ -204,18 +210,7 @@ public final class Slipway {
      *                          not name its database
      */
     public void confirm(TargetInfo target, String typed) {
-        if (!target.protectedEnvironment()) return;
-        if (typed == null) {
-            throw SlipwayException.badInput("environment " + target.environment() + " is protected: a change needs a"
-                    + " confirmation naming its database (" + target.database() + " on " + target.host() + ")",
-                    "--env " + target.environment(), "run it again with --confirm " + target.database());
-        }
-        if (!typed.equals(target.database())) {
-            throw SlipwayException.badInput("the confirmation '" + typed + "' does not name the database of"
-                    + " environment " + target.environment() + " (" + target.database() + " on " + target.host()
-                    + ")", "--confirm", "check that --env " + target.environment() + " is the environment you mean,"
-                    + " then confirm with its database name");
-        }
+        target.checkConfirmation(typed);
     }
 
     /**
@@ -554,6 +549,81 @@ public final class Slipway {
                                 + " out, and run `slipway verify --snapshot` again", e);
             }
         });
+    }
+
+    /**
+     * Runs the whole runbook on the target: preflight ({@link #validate}), the plan gate, the confirmation of a
+     * protected environment, a backup, a row-count snapshot, the environment's before-hooks, {@link #migrate},
+     * {@link #verify}, the after-hooks; on a failure from migrating on, the environment's rollback policy
+     * ({@code downgrade}, {@code restore} or {@code none}). See {@link Deployment}.
+     *
+     * @return what happened, with the exit status of its outcome
+     * @throws SlipwayException before anything is touched: contradicting files, history problems, an unreachable
+     *                          database, a missing or wrong confirmation, {@code --no-backup} with rollback by restore
+     */
+    public DeployReport deploy(DeployOptions options, DeployListener listener) {
+        return Deployment.run(deploySteps(), settings.environment().orElse(null), options, listener);
+    }
+
+    /** {@return the deploy's steps, each as this library's own method runs it} */
+    private DeploySteps deploySteps() {
+        return new DeploySteps() {
+            @Override
+            public void preflight() {
+                ValidationReport report = validate();
+                if (report.ok()) return;
+                List<Problem> problems = report.problems();
+                String what = problems.stream().map(Problem::message).collect(Collectors.joining("\n  "));
+                if (problems.stream().anyMatch(p -> p.type() == ProblemType.DATABASE)) {
+                    throw SlipwayException.failed("the deploy cannot start: " + what, "not touched",
+                            "check the connection (`slipway validate`), then run the deploy again", null);
+                }
+                throw SlipwayException.badInput("the deploy cannot start, the migrations or the history have"
+                        + " problems:\n  " + what, problems.stream().flatMap(p -> p.files().stream()).distinct()
+                        .collect(Collectors.joining(", ")), problems.stream().map(Problem::fix).distinct()
+                        .collect(Collectors.joining("; ")) + "; `slipway validate` lists them");
+            }
+
+            @Override
+            public TargetInfo target() {
+                return Slipway.this.target();
+            }
+
+            @Override
+            public PlanReport plan(Version target) {
+                return Slipway.this.plan(target, planOptions());
+            }
+
+            @Override
+            public BackupResult backup(BackupListener listener) {
+                return Slipway.this.backup(BackupRequest.wholeDatabase(), listener);
+            }
+
+            @Override
+            public Path snapshotRowCounts() {
+                return Slipway.this.snapshotRowCounts();
+            }
+
+            @Override
+            public MigrateResult migrate(Version target) {
+                return target == null ? Slipway.this.migrate() : Slipway.this.migrate(target);
+            }
+
+            @Override
+            public VerifyReport verify(VerifyOptions options) {
+                return Slipway.this.verify(options);
+            }
+
+            @Override
+            public DowngradeResult downgrade(DowngradeTarget target) {
+                return Slipway.this.downgrade(target);
+            }
+
+            @Override
+            public RestoreResult restore(RestoreRequest request, BackupListener listener) {
+                return Slipway.this.restore(request, listener);
+            }
+        };
     }
 
     /** {@return files in the locations that are not migrations, and why} */

@@ -2,11 +2,11 @@ package dev.slipway.cli;
 
 import dev.slipway.Slipway;
 import dev.slipway.SlipwayBuilder;
-import dev.slipway.TargetInfo;
 import dev.slipway.config.EnvironmentConfig;
 import dev.slipway.config.SlipwayConfig;
 import dev.slipway.db.Environment;
 import dev.slipway.db.ServerVersion;
+import dev.slipway.deploy.TargetInfo;
 import dev.slipway.sandbox.Sandbox;
 import java.io.Console;
 import java.nio.file.Path;

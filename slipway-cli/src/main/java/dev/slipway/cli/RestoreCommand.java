@@ -4,7 +4,7 @@ import dev.slipway.ExitStatus;
 import dev.slipway.Slipway;
 import dev.slipway.SlipwayBuilder;
 import dev.slipway.SlipwayException;
-import dev.slipway.TargetInfo;
+import dev.slipway.deploy.TargetInfo;
 import dev.slipway.backup.BackupManifest;
 import dev.slipway.backup.RestoreRequest;
 import dev.slipway.backup.RestoreResult;
