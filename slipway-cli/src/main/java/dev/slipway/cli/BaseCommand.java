@@ -86,6 +86,15 @@ abstract class BaseCommand implements Callable<Integer> {
                 .orElse(false);
         if (!isProtected) return slipway;
         TargetInfo target = slipway.target();
+        slipway.confirm(target, typedConfirmation(target, change));
+        return slipway;
+    }
+
+    /**
+     * {@return the database name the user gives for {@code change} on {@code target}: {@code --confirm}, else typed
+     * at a prompt that shows the target when a terminal is attached (not in json mode), else null}
+     */
+    final String typedConfirmation(TargetInfo target, String change) {
         String typed = options().confirm;
         Console console = System.console();
         if (typed == null && console != null && !options().json()) {
@@ -94,8 +103,7 @@ abstract class BaseCommand implements Callable<Integer> {
                     target.host(), target.serverVersion(), target.current() == null ? "none" : target.current());
             if (typed != null) typed = typed.strip();
         }
-        slipway.confirm(target, typed);
-        return slipway;
+        return typed;
     }
 
     /**

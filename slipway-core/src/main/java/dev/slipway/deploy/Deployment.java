@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -86,7 +87,9 @@ public final class Deployment {
                         + "), at version " + versionOrNone(t.current()));
         PlanReport plan = timed("plan", "planning and linting what would run",
                 () -> steps.plan(options.target()), p -> p.migrations().size() + " migration(s) to apply, "
-                        + p.findings().size() + " finding(s)");
+                        + p.findings().size() + " finding(s)" + (p.failsAt(options.failOn())
+                        ? ", which stop the deploy at --fail-on " + options.failOn().id() : ""),
+                p -> !p.migrations().isEmpty() && p.failsAt(options.failOn()));
         if (plan.migrations().isEmpty()) {
             return report(DeployReport.Outcome.UP_TO_DATE, target, target.current(), List.of(), null, plan, null,
                     null);
@@ -136,13 +139,14 @@ public final class Deployment {
         VerifyReport after;
         try {
             after = timed("verify", "checking the database after migrating", () -> steps.verify(options.verify()),
-                    r -> r.passed() + " passed, " + r.failed() + " failed, " + r.skipped() + " skipped");
+                    r -> r.passed() + " passed, " + r.failed() + " failed (" + newFailures(before, r).size()
+                            + " of them new since before the deploy), " + r.skipped() + " skipped",
+                    r -> !newFailures(before, r).isEmpty());
         } catch (SlipwayException e) {
             return afterFailure(target, plan, backupId, migrated.applied(), null, "verify", e.getMessage(), false);
         }
         List<CheckResult> newFailures = newFailures(before, after);
         if (!newFailures.isEmpty()) {
-            markLast(DeployStep.Status.FAILED, newFailures.size() + " check(s) fail that passed before the deploy");
             String names = String.join("; ", newFailures.stream().map(r -> r.name() + ": " + r.summary()).toList());
             return afterFailure(target, plan, backupId, migrated.applied(), after, "verify",
                     "checks failed after migrating: " + names, true);
@@ -166,7 +170,7 @@ public final class Deployment {
         }
         String typed = options.confirmation().apply(target);
         target.checkConfirmation(typed);
-        done.add(new DeployStep("confirm", DeployStep.Status.DONE, "the database name was given", Duration.ZERO));
+        finish(new DeployStep("confirm", DeployStep.Status.DONE, "the database name was given", Duration.ZERO));
     }
 
     private DeployReport refused(TargetInfo target, PlanReport plan) {
@@ -180,8 +184,6 @@ public final class Deployment {
                 .filter(p -> p.outcome() == PlanReport.Outcome.WILL_FAIL)
                 .forEach(p -> reasons.add("will fail on today's rows at " + s.script() + ":" + s.line() + ": "
                         + p.check()))));
-        markLast(DeployStep.Status.FAILED, reasons.size() + " finding(s) at or above "
-                + options.failOn().id());
         String named = String.join("; ", reasons.subList(0, Math.min(NAMED_FINDINGS, reasons.size())))
                 + (reasons.size() > NAMED_FINDINGS ? "; and " + (reasons.size() - NAMED_FINDINGS) + " more" : "");
         return report(DeployReport.Outcome.REFUSED, target, target.current(), List.of(), null, plan, null,
@@ -309,12 +311,21 @@ public final class Deployment {
 
     /** Runs a step, recording it done or failed; its failure is thrown on. */
     private <T> T timed(String step, String what, Supplier<T> action, Function<T, String> summary) {
+        return timed(step, what, action, summary, result -> false);
+    }
+
+    /**
+     * Runs a step, recording it failed when it throws (the failure is thrown on) or when what it found fails the
+     * deploy, else done.
+     */
+    private <T> T timed(String step, String what, Supplier<T> action, Function<T, String> summary,
+            Predicate<T> failsTheDeploy) {
         listener.on(new DeployEvent.Started(step, what));
         long started = System.nanoTime();
         try {
             T result = action.get();
-            finish(new DeployStep(step, DeployStep.Status.DONE, summary.apply(result),
-                    Duration.ofNanos(System.nanoTime() - started)));
+            finish(new DeployStep(step, failsTheDeploy.test(result) ? DeployStep.Status.FAILED
+                    : DeployStep.Status.DONE, summary.apply(result), Duration.ofNanos(System.nanoTime() - started)));
             return result;
         } catch (SlipwayException e) {
             finish(new DeployStep(step, DeployStep.Status.FAILED, firstLine(e.getMessage()),
@@ -330,12 +341,6 @@ public final class Deployment {
 
     private void skip(String step, String why) {
         finish(DeployStep.skipped(step, why));
-    }
-
-    /** Turns the last step, which ran without an error, into a failure: what it found fails the deploy. */
-    private void markLast(DeployStep.Status status, String summary) {
-        DeployStep last = done.remove(done.size() - 1);
-        done.add(new DeployStep(last.name(), status, summary, last.took()));
     }
 
     private BackupListener backupEvents() {
