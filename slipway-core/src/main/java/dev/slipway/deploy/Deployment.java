@@ -86,9 +86,7 @@ public final class Deployment {
                 }, t -> "database " + t.database() + " on " + t.host() + " (PostgreSQL " + t.serverVersion()
                         + "), at version " + versionOrNone(t.current()));
         PlanReport plan = timed("plan", "planning and linting what would run",
-                () -> steps.plan(options.target()), p -> p.migrations().size() + " migration(s) to apply, "
-                        + p.findings().size() + " finding(s)" + (p.failsAt(options.failOn())
-                        ? ", which stop the deploy at --fail-on " + options.failOn().id() : ""),
+                () -> steps.plan(options.target()), this::planSummary,
                 p -> !p.migrations().isEmpty() && p.failsAt(options.failOn()));
         if (plan.migrations().isEmpty()) {
             return report(DeployReport.Outcome.UP_TO_DATE, target, target.current(), List.of(), null, plan, null,
@@ -168,9 +166,21 @@ public final class Deployment {
             skip("confirm", "not a protected environment");
             return;
         }
-        String typed = options.confirmation().apply(target);
-        target.checkConfirmation(typed);
-        finish(new DeployStep("confirm", DeployStep.Status.DONE, "the database name was given", Duration.ZERO));
+        timed("confirm", "the database name, for protected environment " + target.environment(), () -> {
+            target.checkConfirmation(options.confirmation().apply(target));
+            return target.database();
+        }, database -> database + " named");
+    }
+
+    /** {@return the plan step's line: how much would run, and the findings by rule and place} */
+    private String planSummary(PlanReport plan) {
+        List<String> named = plan.findings().stream().filter(f -> !f.allowed())
+                .map(f -> f.rule() + " at " + f.where()).toList();
+        String findings = named.isEmpty() ? "no findings" : named.size() + " finding(s): "
+                + String.join("; ", named.subList(0, Math.min(NAMED_FINDINGS, named.size())))
+                + (named.size() > NAMED_FINDINGS ? "; and " + (named.size() - NAMED_FINDINGS) + " more" : "");
+        return plan.migrations().size() + " migration(s) to apply, " + findings
+                + (plan.failsAt(options.failOn()) ? "; the gate stops at " + options.failOn().id() : "");
     }
 
     private DeployReport refused(TargetInfo target, PlanReport plan) {
