@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Tells the three accepted forms apart and parses each: libpq URIs, JDBC URLs and libpq keyword/value strings.
  * Stateless.
  */
 final class ConnectionStrings {
+    private static final Pattern OTHER_SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*://");
+
     private ConnectionStrings() {
     }
 
@@ -22,7 +25,8 @@ final class ConnectionStrings {
         if (lower.startsWith("postgresql://")) return UriForm.libpq(text, "postgresql://".length());
         if (lower.startsWith("postgres://")) return UriForm.libpq(text, "postgres://".length());
         if (lower.startsWith("jdbc:postgresql:")) return UriForm.jdbc(text, "jdbc:postgresql:".length());
-        if (text.contains("://") || lower.startsWith("jdbc:") || !text.contains("=")) {
+        // another scheme is a URL only at the start: a quoted value of the key=value form may hold "://"
+        if (OTHER_SCHEME.matcher(lower).lookingAt() || lower.startsWith("jdbc:") || !text.contains("=")) {
             throw ConnectionSpecException.notPostgres(text);
         }
         return KeywordValueForm.parse(text);

@@ -25,6 +25,14 @@ class KeywordValueStringTest extends ResolvingTest {
     }
 
     @Test
+    void aQuotedValueMayHoldWhatLooksLikeAUrlScheme() {
+        ConnectionSpec spec = resolve("host=db user=app password='Zq7 ://Z&]&:/0'");
+
+        assertThat(spec.password()).isEqualTo(password("Zq7 ://Z&]&:/0"));
+        assertThat(spec.host()).isEqualTo("db");
+    }
+
+    @Test
     void rejectsAWordWithoutEqualsWithoutShowingIt() {
         assertThatThrownBy(() -> resolve("host=db password=correct horse dbname=app"))
                 .isInstanceOf(ConnectionSpecException.class)
