@@ -2,6 +2,7 @@ package dev.slipway.apply;
 
 import dev.slipway.migration.JavaMigration;
 import dev.slipway.migration.MigrationName;
+import dev.slipway.sql.KeysetBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -24,6 +25,13 @@ sealed interface Step {
     record Alone(PlannedStatement statement) implements Step {
     }
 
+    /**
+     * An {@code UPDATE} or {@code DELETE} under {@code -- slipway:batch}: one transaction per range of keys, each
+     * recording the last key it reached, so a re-run resumes after the last committed batch.
+     */
+    record Batched(PlannedStatement statement, KeysetBatch batch) implements Step {
+    }
+
     /** A Java migration's {@code up} or {@code down}. */
     record JavaCall(JavaMigration migration, MigrationName name, boolean up, boolean inTransaction) implements Step {
     }
@@ -39,6 +47,9 @@ sealed interface Step {
                 t.statements().forEach(statement -> update(crc, statement.statement().text()));
             } else if (step instanceof Alone a) {
                 update(crc, a.statement().statement().text());
+            } else if (step instanceof Batched b) {
+                update(crc, b.statement().statement().text());
+                update(crc, b.statement().batch().toString());
             } else if (step instanceof JavaCall call) {
                 update(crc, call.migration().getClass().getName());
             } else {
@@ -58,6 +69,7 @@ sealed interface Step {
     static int firstLine(Step step) {
         if (step instanceof InTransaction t) return t.statements().isEmpty() ? 0 : t.statements().get(0).where().line();
         if (step instanceof Alone a) return a.statement().where().line();
+        if (step instanceof Batched b) return b.statement().where().line();
         if (step instanceof JavaCall) return 0;
         throw new AssertionError(step);
     }

@@ -4,6 +4,7 @@ import dev.slipway.migration.Directive;
 import dev.slipway.migration.MigrationFormatException;
 import dev.slipway.migration.ScriptDirectives;
 import dev.slipway.migration.SourcePosition;
+import dev.slipway.sql.KeysetBatch;
 import dev.slipway.sql.SqlScript;
 import dev.slipway.sql.SqlStatement;
 import dev.slipway.sql.TransactionControl;
@@ -60,6 +61,9 @@ final class StepPlanner {
                         + p.where().line() + ")";
             } else if (p.statement().cannotRunInTransaction(serverMajor)) {
                 reason = verb(p) + " at line " + p.where().line() + " cannot run inside a transaction";
+            } else if (p.batch() != null) {
+                reason = "the " + p.statement().keywords(1).get(0) + " at line " + p.where().line()
+                        + " runs in batches, each committed";
             }
         }
         if (reason == null) {
@@ -86,6 +90,12 @@ final class StepPlanner {
             } else if (control == TransactionControl.ROLLBACK) {
                 throw new MigrationFormatException("ROLLBACK in a migration would silently discard its own work;"
                         + " remove the block or the ROLLBACK", p.where());
+            } else if (p.batch() != null) {
+                if (block != null) {
+                    throw new MigrationFormatException("a batched statement commits batch by batch, so it cannot"
+                            + " stand inside the transaction block that starts at line " + blockStart.line(), p.where());
+                }
+                steps.add(new Step.Batched(p, keysetBatch(p)));
             } else if (p.statement().cannotRunInTransaction(serverMajor)) {
                 if (block != null) {
                     throw new MigrationFormatException(verb(p) + " cannot run inside the transaction block that"
@@ -103,6 +113,14 @@ final class StepPlanner {
                     blockStart);
         }
         return new Planned(steps, reason);
+    }
+
+    private static KeysetBatch keysetBatch(PlannedStatement p) {
+        try {
+            return KeysetBatch.of(p.statement(), p.batch().key());
+        } catch (IllegalArgumentException e) {
+            throw new MigrationFormatException("'-- slipway:batch': " + e.getMessage(), p.where());
+        }
     }
 
     /** {@return the statement's leading keywords up to CONCURRENTLY, e.g. "CREATE UNIQUE INDEX CONCURRENTLY"} */

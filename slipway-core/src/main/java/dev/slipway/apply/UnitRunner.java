@@ -10,6 +10,7 @@ import dev.slipway.migration.MigrationContext;
 import dev.slipway.migration.MigrationName;
 import dev.slipway.migration.SourcePosition;
 import dev.slipway.sql.ConcurrentIndexBuild;
+import dev.slipway.sql.KeysetBatch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +36,8 @@ final class UnitRunner {
     private static final String QUERY_CANCELED = "57014";
     private static final long FIRST_PAUSE_MS = 200;
     private static final long MAX_PAUSE_MS = 10_000;
+    /** How often a long run of batches reports how far it got. */
+    private static final Duration BATCH_NOTE_EVERY = Duration.ofSeconds(10);
 
     private final Connection session;
     private final int backendPid;
@@ -111,6 +114,8 @@ final class UnitRunner {
                         runAlone(unit, alone.statement(), wasInFlight, MigrationState.PARTIAL, stepNumber,
                                 Step.checksumOf(steps, stepNumber - 1));
                         inTransaction(record);
+                    } else if (step instanceof Step.Batched batched) {
+                        runBatched(unit, batched, unit.key(), record);
                     } else {
                         runStep(unit, step, record);
                     }
@@ -168,6 +173,8 @@ final class UnitRunner {
                         runAlone(down, alone.statement(), inFlight == stepNumber, MigrationState.REVERTING, stepNumber,
                                 Step.checksumOf(steps, stepNumber - 1));
                         inTransaction(record);
+                    } else if (step instanceof Step.Batched batched) {
+                        runBatched(down, batched, applied.key(), record);
                     } else {
                         runStep(down, step, record);
                     }
@@ -285,6 +292,130 @@ final class UnitRunner {
         }
     }
 
+    /**
+     * Runs a batched {@code UPDATE} or {@code DELETE}: one transaction per range of keys, each recording the last key
+     * it reached in the history row {@code historyKey}, then {@code record} together with the end of the batches. A
+     * run cut off between batches resumes after the last committed one; nothing is done twice.
+     */
+    private void runBatched(Unit unit, Step.Batched step, String historyKey, Recorder record)
+            throws StepFailure, SQLException {
+        PlannedStatement statement = step.statement();
+        history.ensureBatchColumn(session);
+        requireNotNullKey(unit, step);
+        String last = history.batchLastKey(session, historyKey).orElse(null);
+        int line = statement.where().line();
+        if (last != null) {
+            listener.on(new ApplyEvent.Note(unit.script(), "line " + line + ": resuming the batches after "
+                    + step.batch().keyColumn() + " " + last + " (an earlier run committed up to there)"));
+        }
+        long batches = 0;
+        long rows = 0;
+        long lastNote = System.nanoTime();
+        for (BatchDone done = runOneBatch(unit, step, historyKey, last); done != null;
+                done = runOneBatch(unit, step, historyKey, last)) {
+            last = done.upTo();
+            batches++;
+            rows += done.rows();
+            if (System.nanoTime() - lastNote > BATCH_NOTE_EVERY.toNanos()) {
+                lastNote = System.nanoTime();
+                listener.on(new ApplyEvent.Note(unit.script(), "line " + line + ": " + batches + " batch(es), "
+                        + rows + " row(s) so far, up to " + step.batch().keyColumn() + " " + last));
+            }
+            pauseBetweenBatches(statement.batch().pause());
+        }
+        inTransaction(() -> {
+            history.markBatch(session, historyKey, null);
+            record.run();
+        });
+        listener.on(new ApplyEvent.Note(unit.script(), "line " + line + ": " + batches + " batch(es) of up to "
+                + statement.batch().size() + " " + step.batch().keyColumn() + " value(s), " + rows
+                + " row(s) changed"));
+    }
+
+    /** A committed batch: the last key it covered and the rows it changed. */
+    private record BatchDone(String upTo, long rows) {
+    }
+
+    /** {@return the batch after key {@code last}, committed with its record; null when no key is left} */
+    private BatchDone runOneBatch(Unit unit, Step.Batched step, String historyKey, String last)
+            throws StepFailure, SQLException {
+        PlannedStatement statement = step.statement();
+        Duration lockTimeout = orDefault(statement.lockTimeout(), options.lockTimeout());
+        Duration statementTimeout = orDefault(statement.statementTimeout(), options.statementTimeout());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                session.setAutoCommit(false);
+                setTimeouts(true, lockTimeout, statementTimeout);
+                String upTo;
+                try (Statement bound = session.createStatement();
+                     ResultSet rows = bound.executeQuery(step.batch().nextBoundQuery(last,
+                             statement.batch().size()))) {
+                    rows.next();
+                    upTo = rows.getString(1);
+                }
+                if (upTo == null) {
+                    session.rollback();
+                    return null;
+                }
+                long changed;
+                try (Statement jdbc = session.createStatement();
+                     BlockerWatch.Watching ignored = watch.watch(backendPid, lockTimeout, options.maxBlocking())) {
+                    jdbc.setEscapeProcessing(false);
+                    changed = jdbc.executeLargeUpdate(step.batch().batch(last, upTo));
+                }
+                history.markBatch(session, historyKey, upTo);
+                session.commit();
+                return new BatchDone(upTo, changed);
+            } catch (SQLException e) {
+                rollbackKeeping(e);
+                boolean lockTimedOut = isLockTimeout(e);
+                List<Blocker> waiters = cancelledForBlocking(e);
+                if ((lockTimedOut || !waiters.isEmpty()) && attempt <= options.lockRetries()) {
+                    pauseBeforeRetry(unit, statement.where(), attempt, waiters);
+                    continue;
+                }
+                throw new StepFailure(unit.script() + " failed: " + describe(e) + " (in the batch after "
+                        + (last == null ? "the start" : step.batch().keyColumn() + " " + last) + "; the batches"
+                        + " before it are committed)", statement.where(), e, watch.lastSeen(), attempt, lockTimedOut,
+                        waiters);
+            } finally {
+                if (!session.getAutoCommit()) session.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Refuses a batch key that may be NULL: keyset ranges never cover NULL, so those rows would silently be left
+     * out.
+     */
+    private void requireNotNullKey(Unit unit, Step.Batched step) throws StepFailure, SQLException {
+        KeysetBatch batch = step.batch();
+        try (PreparedStatement query = session.prepareStatement("select a.attnotnull from pg_catalog.pg_attribute a"
+                + " where a.attrelid = pg_catalog.to_regclass(?) and a.attname = ? and not a.attisdropped")) {
+            query.setString(1, batch.table().toString());
+            query.setString(2, batch.keyColumn());
+            try (ResultSet rows = query.executeQuery()) {
+                String problem = !rows.next() ? "has no column " + batch.keyColumn()
+                        : rows.getBoolean(1) ? null : "allows NULL in " + batch.keyColumn() + ", and rows with a"
+                        + " NULL key would be left out of every batch";
+                if (problem == null) return;
+                throw new StepFailure(unit.script() + " failed: '-- slipway:batch key=" + batch.keyColumn()
+                        + "': table " + batch.table() + " " + problem + "; batch by a NOT NULL key, such as the"
+                        + " primary key", step.statement().where(), null, List.of(), 1, false, List.of());
+            }
+        }
+    }
+
+    private static void pauseBetweenBatches(Duration pause) throws SQLException {
+        if (pause.isZero()) return;
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while pausing between batches", e);
+        }
+    }
+
     private void dropIfInvalid(Unit unit, ConcurrentIndexBuild index, PlannedStatement statement) throws SQLException {
         if (index.indexName() == null) return;
         if (indexValidity(index).map(valid -> !valid).orElse(false)) {
@@ -314,11 +445,6 @@ final class UnitRunner {
 
     private void execute(Unit unit, PlannedStatement statement, Duration lockTimeout, Duration maxBlocking)
             throws SQLException {
-        if (statement.batch() != null) {
-            listener.on(new ApplyEvent.Note(unit.script(), "line " + statement.where().line()
-                    + ": '-- slipway:batch' is read but keyset batching is not available yet;"
-                    + " the statement runs whole, in one transaction"));
-        }
         try (Statement jdbc = session.createStatement();
              BlockerWatch.Watching ignored = watch.watch(backendPid, lockTimeout, maxBlocking)) {
             jdbc.setEscapeProcessing(false);

@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Slipway's two bookkeeping tables in one schema: {@code slipway_history}, the current state (one row per applied,
@@ -208,6 +209,40 @@ public final class HistoryTable {
             update.setInt(3, stepInFlight);
             update.setInt(4, stepsChecksum);
             update.setString(5, key);
+            if (update.executeUpdate() != 1) throw new SQLException("no history row for " + key);
+        }
+    }
+
+    /**
+     * Adds the column where a batched statement records its progress, to a history made before batching existed.
+     * Run it while holding the runner lock, outside a transaction.
+     */
+    public void ensureBatchColumn(Connection connection) throws SQLException {
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("alter table " + state + " add column if not exists batch_last_key text");
+        }
+    }
+
+    /** {@return the last key a batched statement of the migration committed, if one is in progress} */
+    public Optional<String> batchLastKey(Connection connection, String key) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select batch_last_key from " + state
+                + " where migration_key = ?")) {
+            query.setString(1, key);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Records the last key a batch committed, in the batch's transaction; null when the batched statement is done.
+     * Needs {@link #ensureBatchColumn}.
+     */
+    public void markBatch(Connection connection, String key, String lastKey) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update " + state
+                + " set batch_last_key = ? where migration_key = ?")) {
+            update.setString(1, lastKey);
+            update.setString(2, key);
             if (update.executeUpdate() != 1) throw new SQLException("no history row for " + key);
         }
     }
