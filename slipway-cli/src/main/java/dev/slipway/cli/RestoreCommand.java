@@ -56,7 +56,7 @@ final class RestoreCommand extends BaseCommand {
             confirmation = ask(console, slipway);
         }
         RestoreRequest request = new RestoreRequest(backup, confirmation, jobs == null ? 1 : jobs,
-                allowOtherDatabase);
+                allowOtherDatabase, null);
         BackupProgress progress = new BackupProgress(spec.commandLine().getOut(), options(), console != null);
         RestoreResult result = slipway.restore(request, progress);
         progress.endLine();

@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param jobs               how many {@code pg_restore} processes run in parallel; more than 1 needs a
  *                           directory-format backup (a custom-format backup is restored in one transaction)
  * @param allowOtherDatabase whether a backup taken of a database with another name may be restored
+ * @param reason             why the restore runs, for the audit trail (e.g. the deploy failure it undoes); null
+ *                           for none given
  */
-public record RestoreRequest(String backup, String confirmation, int jobs, boolean allowOtherDatabase) {
+public record RestoreRequest(String backup, String confirmation, int jobs, boolean allowOtherDatabase,
+                             String reason) {
     /** Checks the values. */
     public RestoreRequest {
         Objects.requireNonNull(backup, "backup");
@@ -23,16 +26,21 @@ public record RestoreRequest(String backup, String confirmation, int jobs, boole
 
     /** {@return a request to restore {@code backup} into the database named {@code confirmation}, one process} */
     public static RestoreRequest of(String backup, String confirmation) {
-        return new RestoreRequest(backup, confirmation, 1, false);
+        return new RestoreRequest(backup, confirmation, 1, false, null);
     }
 
     /** {@return a copy with another number of parallel processes} */
     public RestoreRequest withJobs(int newJobs) {
-        return new RestoreRequest(backup, confirmation, newJobs, allowOtherDatabase);
+        return new RestoreRequest(backup, confirmation, newJobs, allowOtherDatabase, reason);
     }
 
     /** {@return a copy that may or may not restore a backup of a database with another name} */
     public RestoreRequest withAllowOtherDatabase(boolean allowed) {
-        return new RestoreRequest(backup, confirmation, jobs, allowed);
+        return new RestoreRequest(backup, confirmation, jobs, allowed, reason);
+    }
+
+    /** {@return a copy that gives the audit trail {@code why} the restore ran} */
+    public RestoreRequest withReason(String why) {
+        return new RestoreRequest(backup, confirmation, jobs, allowOtherDatabase, why);
     }
 }

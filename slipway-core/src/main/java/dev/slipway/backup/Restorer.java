@@ -5,12 +5,16 @@ import dev.slipway.apply.RunnerLock;
 import dev.slipway.config.BackupFormat;
 import dev.slipway.db.ConnectionSpec;
 import dev.slipway.db.ServerVersion;
+import dev.slipway.history.Actor;
+import dev.slipway.history.HistoryTable;
+import dev.slipway.migration.Version;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -117,6 +121,7 @@ final class Restorer {
                                     : "partly restored (a directory-format restore is not one transaction)",
                             next(manifest, oneTransaction), null);
                 }
+                recordInAuditTrail(connection, request, manifest, target, started);
                 String revisionAfter = Revision.of(connection, context.historySchema());
                 return new RestoreResult(manifest.id(), target.database(), spec.host(), target.revision(),
                         revisionAfter, manifest.revision(), manifest.partial(), oneTransaction,
@@ -131,6 +136,26 @@ final class Restorer {
                 readable.cancel(false);
             }
         }
+    }
+
+    /**
+     * Appends the restore to the audit trail of the restored database, when it has one: the trail came back with
+     * the backup, so without this row it would not tell that anything happened since the backup was taken (nor,
+     * after a deploy's rollback, what failed).
+     */
+    private void recordInAuditTrail(Connection connection, RestoreRequest request, BackupManifest manifest,
+            Target target, long started) throws SQLException {
+        HistoryTable history = new HistoryTable(context.historySchema());
+        if (!history.exists(connection)) return;
+        String detail = "restored backup " + manifest.id() + " (taken at revision " + manifest.revisionOrNone()
+                + " on " + manifest.createdAt() + "); the database was at revision "
+                + (target.revision() == null ? "none" : target.revision()) + " before"
+                + (request.reason() == null ? "" : "; " + request.reason());
+        Version revision = manifest.revision() == null ? null : Version.parse(manifest.revision());
+        long tookMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        history.audit(connection, new HistoryTable.AuditRecord("restore", revision, "backup " + manifest.id(),
+                manifest.file(), null, "success", detail, Actor.current(),
+                Instant.now().minusMillis(tookMs), tookMs));
     }
 
     /**

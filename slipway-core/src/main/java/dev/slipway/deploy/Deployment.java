@@ -265,7 +265,8 @@ public final class Deployment {
             List<AppliedMigration> applied, VerifyReport verification, String step, String message) {
         try {
             RestoreResult restored = timed("rollback", "restoring backup " + backupId,
-                    () -> steps.restore(RestoreRequest.of(backupId, target.database()), backupEvents()),
+                    () -> steps.restore(RestoreRequest.of(backupId, target.database()).withReason("the rollback of a"
+                            + " deploy whose " + step + " failed: " + firstLine(message)), backupEvents()),
                     r -> "restored " + r.backupId() + ", version " + (r.revisionAfter() == null ? "none"
                             : r.revisionAfter()));
             Version now = restored.revisionAfter() == null ? null : Version.parse(restored.revisionAfter());

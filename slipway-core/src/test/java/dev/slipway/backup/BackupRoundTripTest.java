@@ -8,6 +8,7 @@ import dev.slipway.Slipway;
 import dev.slipway.SlipwayException;
 import dev.slipway.config.BackupConfig;
 import dev.slipway.config.BackupFormat;
+import dev.slipway.history.AuditEntry;
 import dev.slipway.testkit.PostgresServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,7 @@ class BackupRoundTripTest {
         assertThat(filesIn(backups)).containsExactlyInAnyOrder(manifest.id() + ".dump", manifest.id() + ".json");
         assertThat(events).anySatisfy(event -> assertThat(event).isInstanceOf(BackupEvent.Progress.class));
 
+        List<AuditEntry> trailAtBackup = slipway().history();
         shop.migrateToThree();
         shop.scribble();
         assertThat(shop.checksums()).isNotEqualTo(before);
@@ -87,6 +89,16 @@ class BackupRoundTripTest {
         RestoreResult restored = slipway().restore(RestoreRequest.of(manifest.id(), name), BackupListener.NONE);
 
         assertThat(shop.checksums()).isEqualTo(before);
+        // the trail is the backup's, plus the restore itself
+        List<AuditEntry> trail = slipway().history();
+        assertThat(trail.subList(0, trail.size() - 1)).isEqualTo(trailAtBackup);
+        assertThat(trail.get(trail.size() - 1)).satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("restore");
+            assertThat(entry.outcome()).isEqualTo("success");
+            assertThat(entry.version()).isEqualTo("2");
+            assertThat(entry.detail()).isEqualTo("restored backup " + manifest.id() + " (taken at revision 2 on "
+                    + manifest.createdAt() + "); the database was at revision 3 before");
+        });
         assertThat(restored.revisionBefore()).isEqualTo("3");
         assertThat(restored.revisionAfter()).isEqualTo("2").isEqualTo(restored.backupRevision());
         assertThat(restored.oneTransaction()).isTrue();

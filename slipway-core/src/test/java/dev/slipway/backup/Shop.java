@@ -88,13 +88,17 @@ final class Shop {
                 + " where id < 100; insert into \"Audit Log\" (\"What\") values ('after the backup')");
     }
 
-    /** {@return for every user table, its row count and an MD5 of all its rows in order} */
+    /**
+     * {@return for every user table but the audit trail, its row count and an MD5 of all its rows in order} A
+     * restore appends a row of its own to the trail; the tests check the trail by itself.
+     */
     Map<String, String> checksums() throws SQLException {
         Map<String, String> sums = new TreeMap<>();
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery("select format('%I.%I', schemaname, tablename)"
-                    + " from pg_tables where schemaname not in ('pg_catalog', 'information_schema')")) {
+                    + " from pg_tables where schemaname not in ('pg_catalog', 'information_schema')"
+                    + " and tablename <> 'slipway_history_audit'")) {
                 while (rows.next()) {
                     tables.add(rows.getString(1));
                 }

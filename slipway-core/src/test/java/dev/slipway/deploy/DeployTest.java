@@ -219,6 +219,11 @@ class DeployTest {
         assertThat(columnExists("customers", "email")).isFalse();
         assertThat(db.queryLong("select count(*) from customers")).isEqualTo(501);
         assertThat(hookLines()).containsExactly("before", "after rolled-back");
+        assertThat(slipway().history()).last().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("restore");
+            assertThat(entry.detail()).contains("restored backup " + report.backupId(), "the rollback of a deploy"
+                    + " whose migrate failed: ", "V3__broken.sql failed: ERROR: division by zero");
+        });
     }
 
     @Test
