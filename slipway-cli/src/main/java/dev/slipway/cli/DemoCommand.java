@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import dev.slipway.ExitStatus;
 import dev.slipway.Slipway;
+import dev.slipway.SlipwayBuilder;
 import dev.slipway.SlipwayException;
 import dev.slipway.ValidationReport;
 import dev.slipway.apply.DowngradeResult;
@@ -10,7 +11,10 @@ import dev.slipway.apply.MigrateResult;
 import dev.slipway.apply.StatusEntry;
 import dev.slipway.apply.StatusReport;
 import dev.slipway.db.ConnectionSpec;
+import dev.slipway.db.Environment;
 import dev.slipway.db.Secret;
+import dev.slipway.deploy.DeployOptions;
+import dev.slipway.deploy.DeployReport;
 import dev.slipway.embedded.PostgresBinaries;
 import dev.slipway.embedded.PostgresServer;
 import dev.slipway.history.AuditEntry;
@@ -19,13 +23,19 @@ import dev.slipway.sandbox.Sandbox;
 import dev.slipway.verify.CheckResult;
 import dev.slipway.verify.VerifyOptions;
 import dev.slipway.verify.VerifyReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,7 +51,7 @@ final class DemoCommand extends BaseCommand {
     int pgVersion;
 
     @Override
-    public Integer call() throws SQLException {
+    public Integer call() throws SQLException, IOException {
         if (pgVersion < 12 || pgVersion > 17) {
             throw SlipwayException.badInput("PostgreSQL " + pgVersion + " is not supported", "--pg-version",
                     "pick a major version from 12 to 17");
@@ -120,6 +130,8 @@ final class DemoCommand extends BaseCommand {
             printVerify(out, slipway.verify(verify.withOnly(List.of("drift"))));
             out.line("   (slipway diff --from migrations --to <url> --write turns it into a migration)");
 
+            deploy(out, server);
+
             out.line("\n== slipway history: the audit trail");
             for (AuditEntry entry : slipway.history()) {
                 out.line(String.format("   %-8s %-8s %-4s %s (%d ms)", entry.action(), entry.outcome(),
@@ -128,6 +140,61 @@ final class DemoCommand extends BaseCommand {
             out.line("\n== Done; the embedded server is stopped and removed.");
         }
         return ExitStatus.OK.code();
+    }
+
+    /**
+     * Deploys a cleanup migration that deletes far more than it should, to a protected environment whose rollback
+     * policy restores the backup the deploy takes first. Needs a pg_dump at least as new as the server; without one
+     * the deploy stops at its backup, before anything is touched, and the tour goes on.
+     */
+    private void deploy(Output out, PostgresServer server) throws IOException, SQLException {
+        out.line("\n== slipway deploy --env production: the whole runbook; V4 cleans up test data in batches");
+        out.line("   (slipway.toml: protected = true, rollback = \"restore\", hooks that switch maintenance mode)");
+        Path project = Files.createTempDirectory("slipway-demo-");
+        try {
+            Files.writeString(project.resolve("slipway.toml"), """
+                    [backup]
+                    directory = "%s"
+
+                    [verify]
+                    snapshot_directory = "%s"
+
+                    [environments.production]
+                    url = "%s"
+                    protected = true
+                    rollback = "restore"
+                    hooks.before = ["echo maintenance on"]
+                    hooks.after = ["echo maintenance off: $SLIPWAY_OUTCOME"]
+                    """.formatted(project.resolve("backups"), project.resolve("snapshots"),
+                    server.libpqUrl("recruiting")));
+            Environment environment = Environment.system();
+            Slipway slipway = Slipway.configure()
+                    .project(SlipwayBuilder.readConfig(project.resolve("slipway.toml"), true, environment),
+                            "production", environment)
+                    .locations("classpath:demo/migration", "classpath:demo/deploy")
+                    .listener(out.listener())
+                    .load();
+            BackupProgress backup = new BackupProgress(spec.commandLine().getOut(), options(), false);
+            DeployReport report = slipway.deploy(DeployOptions.defaults().withConfirmation(target -> "recruiting"),
+                    DeployText.progress(out, backup, "   "));
+            out.line("   " + DeployText.summary(report));
+            if (report.failure() != null) out.line("      " + report.failure().replace("\n", "\n      "));
+            try (Connection session = server.connect("recruiting"); Statement count = session.createStatement();
+                 ResultSet rows = count.executeQuery("select count(*) from applications")) {
+                rows.next();
+                out.line("   applications holds " + rows.getLong(1) + " rows now");
+            }
+        } finally {
+            deleteTree(project);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static void printMigrate(Output out, MigrateResult result) {

@@ -2,14 +2,10 @@ package dev.slipway.cli;
 
 import dev.slipway.Slipway;
 import dev.slipway.SlipwayBuilder;
-import dev.slipway.deploy.DeployEvent;
-import dev.slipway.deploy.DeployListener;
 import dev.slipway.deploy.DeployOptions;
 import dev.slipway.deploy.DeployReport;
-import dev.slipway.deploy.DeployStep;
 import dev.slipway.verify.VerifyOptions;
 import java.io.PrintWriter;
-import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,11 +50,12 @@ final class DeployCommand extends BaseCommand {
                 .withConfirmation(on -> typedConfirmation(on, "deploy"));
         Slipway slipway = slipway();
         if (drift) options = options.withVerify(VerifyOptions.defaults().withCheck(slipway.driftCheck(this::sandbox)));
-        DeployReport report = slipway.deploy(options, progress());
+        BackupProgress backup = new BackupProgress(spec.commandLine().getOut(), options(), System.console() != null);
+        DeployReport report = slipway.deploy(options, DeployText.progress(output(), backup, ""));
         if (output().json()) {
             output().document(report);
         } else {
-            output().line(summary(report));
+            output().line(DeployText.summary(report));
         }
         if (report.failure() != null) {
             PrintWriter err = spec.commandLine().getErr();
@@ -66,46 +63,5 @@ final class DeployCommand extends BaseCommand {
             err.flush();
         }
         return report.exitStatus().code();
-    }
-
-    /** {@return a listener that prints each step, the hooks' output and the backup's progress} */
-    private DeployListener progress() {
-        BackupProgress backup = new BackupProgress(spec.commandLine().getOut(), options(), System.console() != null);
-        return event -> {
-            if (event instanceof DeployEvent.Started started) {
-                output().progress("== " + started.step() + ": " + started.what());
-            } else if (event instanceof DeployEvent.Finished finished) {
-                backup.endLine();
-                DeployStep step = finished.step();
-                output().progress(step.status() == DeployStep.Status.SKIPPED
-                        ? "== " + step.name() + ": skipped, " + step.summary()
-                        : "   " + (step.status() == DeployStep.Status.DONE ? "ok" : "FAILED") + " in "
-                        + millis(step.took()) + ": " + step.summary());
-            } else if (event instanceof DeployEvent.HookOutput hook) {
-                output().progress("   | " + hook.line());
-            } else if (event instanceof DeployEvent.Backup progress) {
-                backup.on(progress.event());
-            }
-        };
-    }
-
-    private static String summary(DeployReport report) {
-        String where = "database " + report.target().database()
-                + (report.target().environment() == null ? "" : " (" + report.target().environment() + ")");
-        String version = report.to() == null ? "none" : report.to().toString();
-        String before = report.target().current() == null ? "none" : report.target().current().toString();
-        return switch (report.outcome()) {
-            case DEPLOYED -> "deployed " + where + ": version " + before + " -> " + version
-                    + (report.backupId() == null ? ", no backup" : ", backup " + report.backupId());
-            case UP_TO_DATE -> "up to date: " + where + " is at version " + version + ", nothing to deploy";
-            case REFUSED -> "refused by the plan: " + where + " not touched, at version " + version;
-            case VERIFY_FAILED -> "deployed " + where + " to version " + version + ", but checks FAILED";
-            case ROLLED_BACK -> "FAILED and rolled back: " + where + " is at version " + version;
-            case FAILED, ROLLBACK_FAILED -> "deploy FAILED: " + where + ", see below";
-        };
-    }
-
-    private static String millis(Duration took) {
-        return took.toMillis() + " ms";
     }
 }

@@ -193,6 +193,11 @@ class CommandLineTest {
                 "ok    schema drift: no drift",
                 "FAIL  schema drift: 1 difference(s)",
                 "table public.applications: column notes added",
+                "note: line 5: 4 batch(es) of up to 5000 id value(s), 11111 row(s) changed",
+                "      | maintenance off: rolled-back",
+                "   FAILED and rolled back: database recruiting (production) is at version 3",
+                "   applications holds 20000 rows now",
+                "   restore  success  3",
                 "== Done; the embedded server is stopped and removed.");
         assertThat(demo.stderr()).isEmpty();
         Matcher port = Pattern.compile("on 127\\.0\\.0\\.1:(\\d+)")
