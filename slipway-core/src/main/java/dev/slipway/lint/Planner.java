@@ -159,12 +159,18 @@ public final class Planner {
         if (directives.fileWide(Directive.NoTransaction.class).isPresent()) {
             return "statement by statement (-- slipway:no-transaction)";
         }
-        for (SqlStatement statement : statements) {
+        for (int i = 0; i < statements.size(); i++) {
+            SqlStatement statement = statements.get(i);
             if (statement.transactionControl() != TransactionControl.NONE) {
                 return "block by block (it has its own BEGIN ... COMMIT)";
             }
             if (statement.cannotRunInTransaction(pgMajor)) {
                 return "statement by statement (line " + statement.line() + " cannot run in a transaction)";
+            }
+            Optional<Directive.Batch> batch = directives.ownOf(i, Directive.Batch.class);
+            if (batch.isPresent()) {
+                return "statement by statement (line " + statement.line() + " runs in batches of "
+                        + batch.get().size() + " " + batch.get().key() + " values, each committed)";
             }
         }
         return "one transaction";

@@ -172,6 +172,16 @@ class PlanTest {
     }
 
     @Test
+    void aBatchedUpdateIsPlannedAsTheRunnerRunsItBatchByBatch(TestDatabase db) throws Exception {
+        Files.writeString(migrations.resolve("V1__backfill.sql"),
+                "-- slipway:batch key=id size=2000\nUPDATE accounts SET score = '0' WHERE id > 0;\n");
+        PlanReport plan = slipway(db).plan(null, PlanOptions.defaults());
+        assertThat(plan.migrations().get(0).how())
+                .isEqualTo("statement by statement (line 2 runs in batches of 2000 id values, each committed)");
+        assertThat(step(plan, "UPDATE accounts").findings()).isEmpty();
+    }
+
+    @Test
     void aTargetStopsThePlanAndAPooledSessionGoesBackWritable(TestDatabase db) throws Exception {
         Files.writeString(migrations.resolve("V1__a.sql"), "CREATE TABLE a (id bigint);\n");
         Files.writeString(migrations.resolve("V2__b.sql"), "CREATE TABLE b (id bigint);\n");
