@@ -7,6 +7,7 @@ import dev.slipway.apply.DowngradeResult;
 import dev.slipway.apply.DowngradeTarget;
 import dev.slipway.apply.MigrateResult;
 import dev.slipway.apply.Migrator;
+import dev.slipway.apply.RunnerLock;
 import dev.slipway.apply.ScriptCheck;
 import dev.slipway.apply.SessionOpener;
 import dev.slipway.apply.StampResult;
@@ -565,6 +566,44 @@ public final class Slipway {
         return Deployment.run(deploySteps(), settings.environment().orElse(null), options, listener);
     }
 
+    /** {@return the deploy lock, held on a session of its own until the handle is closed} */
+    private AutoCloseable holdDeployLock() {
+        return guarded(() -> {
+            try {
+                return takeDeployLock();
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not take the deploy lock: " + e.getMessage(), "not touched",
+                        "check the connection and run the deploy again", e);
+            }
+        });
+    }
+
+    private AutoCloseable takeDeployLock() throws SQLException {
+        Connection session = openGuarded();
+        Optional<RunnerLock.LockHolder> holder;
+        try {
+            holder = RunnerLock.tryTakeDeployLock(session, settings.apply().historySchema());
+        } catch (SQLException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        if (holder.isEmpty()) {
+            // unlocked before closing: a pooled session outlives its close, and its locks with it
+            return () -> {
+                try (Statement unlock = session.createStatement()) {
+                    unlock.execute("select pg_catalog.pg_advisory_unlock_all()");
+                } finally {
+                    session.close();
+                }
+            };
+        }
+        session.close();
+        throw SlipwayException.failed("another deploy is running on this database: " + holder.get().describe(),
+                "not touched by this deploy", "wait for that deploy to finish" + (holder.get().pid() == 0 ? ""
+                        : " (see: select state, query from pg_stat_activity where pid = " + holder.get().pid()
+                        + ")") + ", then run `slipway deploy` again", null);
+    }
+
     /** {@return the deploy's steps, each as this library's own method runs it} */
     private DeploySteps deploySteps() {
         return new DeploySteps() {
@@ -582,6 +621,11 @@ public final class Slipway {
                         + " problems:\n  " + what, problems.stream().flatMap(p -> p.files().stream()).distinct()
                         .collect(Collectors.joining(", ")), problems.stream().map(Problem::fix).distinct()
                         .collect(Collectors.joining("; ")) + "; `slipway validate` lists them");
+            }
+
+            @Override
+            public AutoCloseable holdDeployLock() {
+                return Slipway.this.holdDeployLock();
             }
 
             @Override

@@ -74,6 +74,20 @@ public final class RunnerLock implements AutoCloseable {
         return Optional.of(lock.holder().orElse(new LockHolder(0, "?", "?", "?", null, "ended")));
     }
 
+    /**
+     * Tries once, without waiting, to take the deploy lock on {@code connection}: a lock of its own, beside the
+     * runner lock, that one {@code deploy} holds from its preflight to its report, so that a second deploy cannot
+     * migrate between the first one's backup and its rollback.
+     *
+     * @return empty when it was taken; otherwise the session holding it (pid 0 when it ended before it was seen)
+     */
+    public static Optional<LockHolder> tryTakeDeployLock(Connection connection, String historySchema)
+            throws SQLException {
+        RunnerLock lock = new RunnerLock(connection, ("deploy:" + historySchema).hashCode());
+        if (lock.tryLock()) return Optional.empty();
+        return Optional.of(lock.holder().orElse(new LockHolder(0, "?", "?", "?", null, "ended")));
+    }
+
     private boolean tryLock() throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
             query.setInt(1, NAMESPACE);

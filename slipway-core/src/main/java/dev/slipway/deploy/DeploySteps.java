@@ -22,6 +22,13 @@ public interface DeploySteps {
     /** Checks the files and the history against each other (as {@code validate}); throws when they contradict. */
     void preflight();
 
+    /**
+     * Takes the deploy lock for as long as the returned handle is open.
+     *
+     * @throws dev.slipway.SlipwayException when another deploy holds it, naming that session
+     */
+    AutoCloseable holdDeployLock();
+
     /** {@return the database about to change, read from it} */
     TargetInfo target();
 

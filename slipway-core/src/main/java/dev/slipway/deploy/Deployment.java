@@ -79,6 +79,24 @@ public final class Deployment {
                     "leave --no-backup out, or set rollback = \"downgrade\" or \"none\" for environment "
                             + environment + " in slipway.toml");
         }
+        AutoCloseable lock = steps.holdDeployLock();
+        try {
+            return runLocked();
+        } finally {
+            release(lock);
+        }
+    }
+
+    /** Releases the deploy lock; a failure to is harmless, as the lock ends with its session, which closes too. */
+    private static void release(AutoCloseable lock) {
+        try {
+            lock.close();
+        } catch (Exception e) {
+            // the session is closed with the lock, and an advisory lock does not outlive its session
+        }
+    }
+
+    private DeployReport runLocked() {
         TargetInfo target = timed("preflight", "checking the migration files, the history and the connection",
                 () -> {
                     steps.preflight();

@@ -7,12 +7,14 @@ import dev.slipway.ExitStatus;
 import dev.slipway.Slipway;
 import dev.slipway.SlipwayBuilder;
 import dev.slipway.SlipwayException;
+import dev.slipway.apply.RunnerLock;
 import dev.slipway.db.Environment;
 import dev.slipway.testkit.PostgresServers;
 import dev.slipway.testkit.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -311,6 +313,28 @@ class DeployTest {
         assertThat(events).filteredOn(DeployEvent.HookOutput.class::isInstance).extracting(e ->
                 ((DeployEvent.HookOutput) e).line()).containsExactly("cannot reach the load balancer");
         assertThat(version()).isEqualTo("1");
+    }
+
+    @Test
+    void aSecondDeployIsRefusedWhileOneRunsAndTheLockIsFreeAfterwards() throws Exception {
+        environment("restore", false, List.of(logged("before")), List.of());
+        Files.writeString(migrations.resolve("V2__email.sql"), "alter table customers add column email text;\n");
+        try (Connection other = db.connect()) {
+            assertThat(RunnerLock.tryTakeDeployLock(other, "public")).isEmpty();
+
+            assertThatThrownBy(() -> deploy(DeployOptions.defaults()))
+                    .isInstanceOf(SlipwayException.class)
+                    .hasMessageContaining("another deploy is running on this database: pid ")
+                    .hasMessageContaining("database: not touched by this deploy");
+            assertThat(version()).isEqualTo("1");
+            assertThat(backupFiles()).isEmpty();
+            assertThat(hookLines()).isEmpty();
+        }
+
+        assertThat(deploy(DeployOptions.defaults()).outcome()).isEqualTo(DeployReport.Outcome.DEPLOYED);
+        try (Connection other = db.connect()) {
+            assertThat(RunnerLock.tryTakeDeployLock(other, "public")).as("released after the deploy").isEmpty();
+        }
     }
 
     @Test
