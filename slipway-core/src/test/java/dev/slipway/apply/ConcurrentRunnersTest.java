@@ -90,12 +90,12 @@ class ConcurrentRunnersTest {
         assertThat(folder.load().history()).extracting(AuditEntry::outcome).containsExactly("success");
     }
 
-    /** {@return the pid of the backend running pg_sleep, once it runs} */
+    /** {@return the pid of the backend in pg_sleep (in a statement of its own or inside another), once it is} */
     static long awaitSleepingBackend(TestDatabase db) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             String pid = db.queryString("select pid from pg_stat_activity where state = 'active'"
-                    + " and query like 'select pg_sleep(%' and pid <> pg_backend_pid()");
+                    + " and wait_event = 'PgSleep' and pid <> pg_backend_pid()");
             if (pid != null) return Long.parseLong(pid);
             Thread.sleep(20);
         }

@@ -119,6 +119,35 @@ class KilledRunnerTest {
                 .containsExactly(tuple("1", "success"), tuple("2", "success"));
     }
 
+    @Test
+    void aBatchedUpdateCutOffMidBatchResumesAfterTheLastCommittedBatch(TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        db.execute("create table orders (id int primary key, touched int not null default 0);"
+                + " insert into orders (id) select g from generate_series(1, 50) g");
+        MigrationFolder folder = new MigrationFolder(db, dir)
+                .write("V1__touch.sql", "-- slipway:batch key=id size=10\n"
+                        + "update orders set touched = touched + 1 where case when id = 25"
+                        + " then (select count(*) from (" + SLEEP.strip().replace(";", "") + ") s) = 1 else true end;\n");
+
+        killDuringTheSleep(db, dir);
+
+        assertTheKilledSessionAndItsLockAreGone(db);
+        assertThat(db.queryLong("select count(*) from orders where touched = 1")).as("two batches committed")
+                .isEqualTo(20);
+        assertThat(db.queryLong("select max(id) from orders where touched = 1")).isEqualTo(20);
+        Slipway slipway = folder.configure().lockWait(Duration.ZERO).load();
+        assertThat(slipway.status().entries()).extracting(StatusEntry::state).containsExactly(PendingState.PARTIAL);
+
+        db.execute("update knob set seconds = 0");
+        slipway.migrate();
+
+        assertThat(db.queryLong("select count(*) from orders where touched = 1")).as("each row once").isEqualTo(50);
+        assertThat(folder.events(ApplyEvent.Note.class)).extracting(ApplyEvent.Note::text)
+                .contains("line 2: resuming the batches after id 20 (an earlier run committed up to there)",
+                        "line 2: 3 batch(es) of up to 10 id value(s), 30 row(s) changed");
+        assertThat(slipway.status().needsAttention()).isFalse();
+    }
+
     private void killDuringTheSleep(TestDatabase db, Path dir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -140,7 +169,7 @@ class KilledRunnerTest {
     /** The server notices the dead client within seconds, long before the 30 s sleep would end. */
     private static void assertTheKilledSessionAndItsLockAreGone(TestDatabase db) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (db.queryLong("select count(*) from pg_stat_activity where query like 'select pg_sleep(%'"
+        while (db.queryLong("select count(*) from pg_stat_activity where wait_event = 'PgSleep'"
                 + " and pid <> pg_backend_pid()") > 0) {
             assertThat(System.nanoTime()).as("the killed runner's session is still running after 5 s")
                     .isLessThan(deadline);
