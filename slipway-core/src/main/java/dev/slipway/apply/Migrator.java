@@ -379,6 +379,9 @@ public final class Migrator {
                         : " was rolled back, the migration is still applied").orElse(" completed");
             } else {
                 state = at + "; " + unit.script() + entry.map(e -> e.state() != MigrationState.PARTIAL ? " is applied"
+                        : e.batchLastKey() != null ? " is partly applied: " + e.stepsDone() + " step(s) done, and the"
+                                + " batches of step " + (e.stepsDone() + 1) + " committed up to key " + e.batchLastKey()
+                                + "; re-running resumes after them"
                         : e.stepsDone() == 0 ? " runs step by step and none of its steps is applied yet"
                         : " is partly applied: " + e.stepsDone() + " step(s) done and recorded; re-running resumes"
                                 + " after them").orElse(" was rolled back, nothing of it is applied");

@@ -169,7 +169,8 @@ final class Reconciliation {
                 }
             } else if (entry.state() == MigrationState.PARTIAL) {
                 state = PendingState.PARTIAL;
-                detail = entry.stepsDone() + " step(s) done; the next run resumes"
+                detail = entry.stepsDone() + " step(s) done" + (entry.batchLastKey() == null ? ""
+                        : ", batches committed up to key " + entry.batchLastKey()) + "; the next run resumes"
                         + (lastFailures.containsKey(up.key()) ? "; last error: " + lastFailures.get(up.key())
                                 : "");
             } else if (entry.state() == MigrationState.REVERTING) {

@@ -23,17 +23,27 @@ import java.time.Instant;
  * @param how          {@code run}, {@code stamp}, {@code baseline} or {@code adopted}
  * @param stepsChecksum a checksum of the statements of the steps done, while partial or reverting, or null; lets a
  *                      run resume a file that was fixed after the steps that ran
+ * @param batchLastKey  the last key the committed batches of a batched statement reached, while that statement is
+ *                      in progress; else null
  */
 public record HistoryEntry(String key, Version version, MigrationType type, String description, String script,
         Integer checksum, MigrationState state, int stepsDone, int stepInFlight, String appliedBy, Instant appliedAt,
-        long durationMs, String how, Integer stepsChecksum) {
+        long durationMs, String how, Integer stepsChecksum, String batchLastKey) {
+
+    /** A row with no batched statement in progress. */
+    public HistoryEntry(String key, Version version, MigrationType type, String description, String script,
+            Integer checksum, MigrationState state, int stepsDone, int stepInFlight, String appliedBy,
+            Instant appliedAt, long durationMs, String how, Integer stepsChecksum) {
+        this(key, version, type, description, script, checksum, state, stepsDone, stepInFlight, appliedBy, appliedAt,
+                durationMs, how, stepsChecksum, null);
+    }
 
     /** A row without a checksum of its steps: applied, stamped, baselined or adopted. */
     public HistoryEntry(String key, Version version, MigrationType type, String description, String script,
             Integer checksum, MigrationState state, int stepsDone, int stepInFlight, String appliedBy,
             Instant appliedAt, long durationMs, String how) {
         this(key, version, type, description, script, checksum, state, stepsDone, stepInFlight, appliedBy, appliedAt,
-                durationMs, how, null);
+                durationMs, how, null, null);
     }
 
     /** {@return the key of a versioned or baseline migration} */

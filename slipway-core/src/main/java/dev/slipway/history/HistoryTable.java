@@ -100,18 +100,21 @@ public final class HistoryTable {
         List<HistoryEntry> entries = new ArrayList<>();
         try (Statement query = connection.createStatement();
              ResultSet rows = query.executeQuery("select migration_key, version, type, description, script, checksum,"
-                     + " state, steps_done, step_in_flight, applied_by, applied_at, duration_ms, how, steps_checksum"
-                     + " from " + state)) {
+                     + " state, steps_done, step_in_flight, applied_by, applied_at, duration_ms, how, steps_checksum,"
+                     // read through jsonb: the column exists only once a batched statement has run
+                     + " pg_catalog.to_jsonb(h) ->> 'batch_last_key'"
+                     + " from " + state + " h")) {
             while (rows.next()) {
                 String version = rows.getString(2);
                 int checksum = rows.getInt(6);
                 Integer maybeChecksum = rows.wasNull() ? null : checksum;
                 int stepsChecksum = rows.getInt(14);
+                Integer maybeStepsChecksum = rows.wasNull() ? null : stepsChecksum;
                 entries.add(new HistoryEntry(rows.getString(1), version == null ? null : Version.parse(version),
                         MigrationType.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5),
                         maybeChecksum, MigrationState.of(rows.getString(7)), rows.getInt(8),
                         rows.getInt(9), rows.getString(10), rows.getTimestamp(11).toInstant(), rows.getLong(12),
-                        rows.getString(13), rows.wasNull() ? null : stepsChecksum));
+                        rows.getString(13), maybeStepsChecksum, rows.getString(15)));
             }
         }
         return entries;

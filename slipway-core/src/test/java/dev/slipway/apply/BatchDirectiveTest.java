@@ -66,7 +66,14 @@ class BatchDirectiveTest {
 
         assertThat(failure.status()).isEqualTo(ExitStatus.FAILED);
         assertThat(failure.getMessage()).contains("division by zero", "in the batch after id 20",
-                "the batches before it are committed", "V1__backfill_totals.sql:2");
+                "the batches before it are committed", "V1__backfill_totals.sql:2",
+                "is partly applied: 0 step(s) done, and the batches of step 1 committed up to key 20; re-running"
+                        + " resumes after them");
+        assertThat(folder.load().status().entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.state()).isEqualTo(PendingState.PARTIAL);
+            assertThat(entry.detail()).startsWith("0 step(s) done, batches committed up to key 20; the next run"
+                    + " resumes");
+        });
         assertThat(db.queryLong("select count(*) from orders where touched = 1")).isEqualTo(20);
         assertThat(db.queryLong("select max(id) from orders where touched = 1")).isEqualTo(20);
 
