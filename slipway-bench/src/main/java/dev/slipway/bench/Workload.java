@@ -48,6 +48,23 @@ public record Workload(Path root, int count) {
         return workload;
     }
 
+    /**
+     * Writes one migration, {@code V00001__<description>.sql}, and the changelog under {@code root}: the same file
+     * for every tool.
+     */
+    public static Workload single(Path root, String description, String sql) {
+        Workload workload = new Workload(root, 1);
+        try {
+            Files.createDirectories(workload.migrations());
+            Files.writeString(workload.migrations().resolve("V00001__" + description + ".sql"), sql,
+                    StandardCharsets.UTF_8);
+            Files.writeString(root.resolve(CHANGELOG), CHANGELOG_XML, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the workload under " + root, e);
+        }
+        return workload;
+    }
+
     /** {@return how many tables the migrations create} */
     public int tables() {
         return (count + 3) / 4;
