@@ -36,6 +36,7 @@ final class DdlPlan {
         TRIGGERS_AND_POLICIES,
         OWNERSHIP,
         COMMENTS,
+        GRANTS,
         DROP_ROUTINES,
         DROP_SEQUENCES,
         DROP_TYPES,

@@ -19,18 +19,21 @@ final class RelationQueries {
             + " case when c.relispartition then (select i.inhparent::regclass::text from pg_inherits i"
             + " where i.inhrelid = c.oid) end as partitionof,"
             + " array(select i.inhparent::regclass::text from pg_inherits i where i.inhrelid = c.oid"
-            + " and not c.relispartition order by i.inhseqno) as inherits, d.description"
+            + " and not c.relispartition order by i.inhseqno) as inherits, d.description, "
+            + Grants.column("c.relacl", 'r', "c.relowner") + " as grants"
             + RELATIONS_IN_SCHEMAS + " and c.relkind in ('r', 'p')";
 
     private static final String VIEWS = "select n.nspname, c.relname, c.relkind, c.reloptions,"
-            + " pg_get_viewdef(c.oid, true) as definition, d.description"
+            + " pg_get_viewdef(c.oid, true) as definition, d.description, "
+            + Grants.column("c.relacl", 'r', "c.relowner") + " as grants"
             + RELATIONS_IN_SCHEMAS + " and c.relkind in ('v', 'm')";
 
     // The column a sequence is OWNED BY is an auto dependency ('a'); an identity column's sequence is internal ('i').
     private static final String SEQUENCES = "select n.nspname, c.relname, format_type(s.seqtypid, null) as type,"
             + " s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,"
             + " owner.refobjid::regclass::text || '.' || quote_ident(oa.attname) as ownedby,"
-            + " owner.deptype = 'i' as identity, d.description"
+            + " owner.deptype = 'i' as identity, d.description, "
+            + Grants.column("c.relacl", 's', "c.relowner") + " as grants"
             + " from pg_sequence s join pg_class c on c.oid = s.seqrelid"
             + " join pg_namespace n on n.oid = c.relnamespace"
             + " left join pg_depend owner on owner.classid = 'pg_class'::regclass and owner.objid = c.oid"
@@ -55,7 +58,7 @@ final class RelationQueries {
                     row.getBoolean("relrowsecurity"), row.getBoolean("relforcerowsecurity"),
                     parts.of(parts.policies, key), row.getString("partkey"), row.getString("partitionof"),
                     row.getString("bound"), Catalog.strings(row, "inherits"), Catalog.strings(row, "reloptions"),
-                    row.getString("description")));
+                    row.getString("description"), Catalog.strings(row, "grants")));
         });
         return tables;
     }
@@ -66,7 +69,8 @@ final class RelationQueries {
             RelationKey key = RelationKey.of(row);
             views.add(new View(key.schema(), key.name(), row.getString("relkind").equals("m"),
                     row.getString("definition"), parts.of(parts.viewColumns, key), Catalog.strings(row, "reloptions"),
-                    parts.of(parts.indexes, key), parts.of(parts.triggers, key), row.getString("description")));
+                    parts.of(parts.indexes, key), parts.of(parts.triggers, key), row.getString("description"),
+                    Catalog.strings(row, "grants")));
         });
         return views;
     }
@@ -76,7 +80,8 @@ final class RelationQueries {
         catalog.each(SEQUENCES, row -> sequences.add(new Sequence(row.getString("nspname"), row.getString("relname"),
                 row.getString("type"), row.getLong("seqstart"), row.getLong("seqincrement"), row.getLong("seqmin"),
                 row.getLong("seqmax"), row.getLong("seqcache"), row.getBoolean("seqcycle"),
-                row.getString("ownedby"), row.getBoolean("identity"), row.getString("description"))));
+                row.getString("ownedby"), row.getBoolean("identity"), row.getString("description"),
+                Catalog.strings(row, "grants"))));
         return sequences;
     }
 }

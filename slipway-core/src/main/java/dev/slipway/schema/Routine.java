@@ -1,6 +1,7 @@
 package dev.slipway.schema;
 
 import dev.slipway.db.PgIdentifiers;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,9 +17,17 @@ import java.util.Map;
  * @param volatility  {@code immutable}, {@code stable} or {@code volatile}
  * @param definition  the whole CREATE OR REPLACE statement as {@code pg_get_functiondef} prints it
  * @param comment     its comment, or {@code null}
+ * @param grants      privileges granted to others than its owner, sorted (see {@link Grants}); a routine nobody
+ *                    changed the privileges of has {@link Grants#ROUTINE_DEFAULTS}
  */
 public record Routine(String schema, String routineName, String arguments, boolean procedure, String result,
-        String language, String volatility, String definition, String comment) implements SchemaObject {
+        String language, String volatility, String definition, String comment, List<String> grants)
+        implements SchemaObject {
+    /** Copies the privileges. */
+    public Routine {
+        grants = List.copyOf(grants);
+    }
+
     @Override
     public ObjectKind kind() {
         return procedure ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION;
@@ -32,7 +41,7 @@ public record Routine(String schema, String routineName, String arguments, boole
     @Override
     public Map<String, String> properties() {
         return Properties.of().put("result", result).put("language", language).put("volatility", volatility)
-                .put("definition", definition).put("comment", comment).build();
+                .put("definition", definition).put("comment", comment).list("privileges", grants).build();
     }
 
     /** {@return the word for {@code pg_proc.provolatile}} */

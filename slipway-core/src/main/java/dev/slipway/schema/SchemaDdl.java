@@ -314,6 +314,7 @@ public final class SchemaDdl {
             if (!Objects.equals(old == null ? null : old.comment(), now.comment())) {
                 plan.add(Phase.COMMENTS, ObjectSql.comment("SEQUENCE " + now.name(), now.comment()));
             }
+            Grants.between(plan, "SEQUENCE " + now.name(), old == null ? List.of() : old.grants(), now.grants());
         }
         Set<String> kept = TableDdl.byName(context.to().sequences(), Sequence::name).keySet();
         for (Sequence old : context.from().sequences()) {
@@ -386,6 +387,8 @@ public final class SchemaDdl {
             if (!Objects.equals(old == null || replaced ? null : old.comment(), now.comment())) {
                 plan.add(Phase.COMMENTS, ObjectSql.comment(ObjectSql.routineTarget(now), now.comment()));
             }
+            Grants.between(plan, ObjectSql.routineTarget(now), old == null || replaced ? Grants.ROUTINE_DEFAULTS
+                    : old.grants(), now.grants());
         }
         for (Routine old : context.from().routines()) {
             if (!context.to().routines().stream().anyMatch(r -> r.name().equals(old.name()))) {
@@ -462,6 +465,7 @@ public final class SchemaDdl {
         for (Trigger trigger : view.triggers()) tables.createTrigger(view.name(), trigger);
         if (view.comment() != null) plan.add(Phase.COMMENTS, ObjectSql.comment(ObjectSql.viewTarget(view),
                 view.comment()));
+        Grants.between(plan, "TABLE " + view.name(), List.of(), view.grants());
     }
 
     private static void alterView(DdlContext context, TableDdl tables, View old, View now) {
@@ -493,5 +497,6 @@ public final class SchemaDdl {
         if (!Objects.equals(old.comment(), now.comment())) {
             plan.add(Phase.COMMENTS, ObjectSql.comment(ObjectSql.viewTarget(now), now.comment()));
         }
+        Grants.between(plan, "TABLE " + now.name(), old.grants(), now.grants());
     }
 }

@@ -33,7 +33,8 @@ public final class SchemaReader {
     private static final String ROUTINES = "select n.nspname, p.proname,"
             + " pg_get_function_identity_arguments(p.oid) as arguments, p.prokind,"
             + " pg_get_function_result(p.oid) as result, l.lanname, p.provolatile,"
-            + " pg_get_functiondef(p.oid) as definition, d.description"
+            + " pg_get_functiondef(p.oid) as definition, d.description, "
+            + Grants.column("p.proacl", 'f', "p.proowner") + " as grants"
             + " from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang"
             + " left join pg_description d on d.objoid = p.oid and d.classoid = 'pg_proc'::regclass"
             + " where p.prokind in ('f', 'p', 'w') and n.nspname = any($SCHEMAS)"
@@ -117,7 +118,7 @@ public final class SchemaReader {
             routines.add(new Routine(row.getString("nspname"), row.getString("proname"), row.getString("arguments"),
                     procedure, procedure ? null : row.getString("result"), row.getString("lanname"),
                     Routine.volatilityWord(row.getString("provolatile")), row.getString("definition"),
-                    row.getString("description")));
+                    row.getString("description"), Catalog.strings(row, "grants")));
         });
         return routines;
     }

@@ -29,11 +29,13 @@ import java.util.Optional;
  * @param inherits         parents by plain inheritance ({@code INHERITS}), schema-qualified, in declared order
  * @param options          storage parameters such as {@code fillfactor=70}, sorted
  * @param comment          its comment, or {@code null}
+ * @param grants           privileges granted to others than its owner, sorted (see {@link Grants})
  */
 public record Table(String schema, String tableName, boolean partitioned, boolean unlogged, List<Column> columns,
         List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers, boolean rowSecurity,
         boolean forceRowSecurity, List<Policy> policies, String partitionKey, String partitionOf,
-        String partitionBound, List<String> inherits, List<String> options, String comment) implements SchemaObject {
+        String partitionBound, List<String> inherits, List<String> options, String comment, List<String> grants)
+        implements SchemaObject {
     /** Puts the columns in order and every other collection by name. */
     public Table {
         columns = columns.stream().sorted(Comparator.comparingInt(Column::position)).toList();
@@ -41,6 +43,7 @@ public record Table(String schema, String tableName, boolean partitioned, boolea
         indexes = Sorted.by(indexes, Index::indexName);
         triggers = Sorted.by(triggers, Trigger::triggerName);
         policies = Sorted.by(policies, Policy::policyName);
+        grants = List.copyOf(grants);
         inherits = List.copyOf(inherits);
         options = Sorted.by(options, option -> option);
     }
@@ -71,7 +74,7 @@ public record Table(String schema, String tableName, boolean partitioned, boolea
                 .put("partition key", partitionKey).put("partition of", partitionOf)
                 .put("partition bound", partitionBound).list("inherits", inherits).list("options", options)
                 .flag("row level security", rowSecurity).flag("force row level security", forceRowSecurity)
-                .put("comment", comment).build();
+                .put("comment", comment).list("privileges", grants).build();
     }
 
     @Override

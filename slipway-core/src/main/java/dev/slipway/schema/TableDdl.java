@@ -157,8 +157,9 @@ final class TableDdl {
         if (table.forceRowSecurity()) plan.add(phase, alter(table, "FORCE ROW LEVEL SECURITY"));
     }
 
-    /** Comments, constraints, indexes, foreign keys, triggers and policies of a table created afresh. */
+    /** Comments, constraints, indexes, foreign keys, triggers, policies and grants of a table created afresh. */
     void createParts(Table table) {
+        Grants.between(plan, "TABLE " + table.name(), List.of(), table.grants());
         if (table.comment() != null) plan.add(Phase.COMMENTS, ObjectSql.comment("TABLE " + table.name(),
                 table.comment()));
         for (Column column : table.columns()) {
@@ -243,6 +244,7 @@ final class TableDdl {
         if (!Objects.equals(old.comment(), now.comment())) {
             plan.add(Phase.COMMENTS, ObjectSql.comment("TABLE " + now.name(), now.comment()));
         }
+        Grants.between(plan, "TABLE " + now.name(), old.grants(), now.grants());
     }
 
     private static String optionKey(String option) {

@@ -17,12 +17,15 @@ import java.util.Map;
  * @param indexes      the indexes of a materialized view, by name
  * @param triggers     INSTEAD OF and other triggers, by name
  * @param comment      its comment, or {@code null}
+ * @param grants       privileges granted to others than its owner, sorted (see {@link Grants})
  */
 public record View(String schema, String viewName, boolean materialized, String definition, List<String> columns,
-        List<String> options, List<Index> indexes, List<Trigger> triggers, String comment) implements SchemaObject {
+        List<String> options, List<Index> indexes, List<Trigger> triggers, String comment, List<String> grants)
+        implements SchemaObject {
     /** Copies the columns and sorts the rest. */
     public View {
         columns = List.copyOf(columns);
+        grants = List.copyOf(grants);
         options = Sorted.by(options, option -> option);
         indexes = Sorted.by(indexes, Index::indexName);
         triggers = Sorted.by(triggers, Trigger::triggerName);
@@ -41,7 +44,7 @@ public record View(String schema, String viewName, boolean materialized, String 
     @Override
     public Map<String, String> properties() {
         return Properties.of().list("columns", columns).put("definition", definition).list("options", options)
-                .put("comment", comment).build();
+                .put("comment", comment).list("privileges", grants).build();
     }
 
     @Override

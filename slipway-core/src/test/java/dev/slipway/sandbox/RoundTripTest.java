@@ -73,6 +73,24 @@ class RoundTripTest {
     }
 
     @Test
+    void aDownMigrationThatForgetsToRevokeAGrantIsCaught(TestDatabase db) throws Exception {
+        db.execute("do $$ begin create role slipway_auditor nologin; exception when duplicate_object"
+                + " or unique_violation then null; end $$");
+        write("V1__create_shop.sql", "create table shop (id bigint primary key, email text);\n");
+        write("U1__create_shop.sql", "drop table shop;\n");
+        write("V2__auditor_reads_shop.sql", "grant select on shop to slipway_auditor;\n");
+        write("U2__auditor_reads_shop.sql", "select 1;\n");
+
+        RoundTripReport report = roundTrip(db);
+
+        assertThat(report.steps()).extracting(RoundTripStep::outcome)
+                .containsExactly(Outcome.PASSED, Outcome.DOWN_DIFFERS);
+        assertThat(report.steps().get(1).differences()).extracting(SchemaDifference::describe)
+                .as("before the up -> after the down")
+                .containsExactly("table public.shop: privileges none -> SELECT to slipway_auditor");
+    }
+
+    @Test
     void aDownMigrationThatLeavesAnIndexFailsAndTheTripGoesOn(TestDatabase db) throws Exception {
         write("V1__create_shop.sql", "create table shop (id bigint primary key, email text);\n");
         write("U1__create_shop.sql", "drop table shop;\n");

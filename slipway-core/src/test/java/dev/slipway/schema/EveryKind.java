@@ -84,12 +84,19 @@ final class EveryKind {
                 + " with check (status = 'new');"
                 + " comment on policy orders_by_customer on app.orders is 'customers see their orders'");
         BLOCKS.put("public", "create table public.settings (key text primary key, value text)");
+        // roles belong to the cluster, which other databases of the test server share
+        BLOCKS.put("grants", "do $$ begin create role slipway_reader nologin; exception when duplicate_object"
+                + " or unique_violation then null; end $$;"
+                + " grant select on app.orders to slipway_reader;"
+                + " grant select on app.open_orders to slipway_reader with grant option;"
+                + " grant usage on sequence app.invoice_numbers to slipway_reader;"
+                + " revoke execute on function app.touch() from public");
     }
 
     /** The same blocks in another order that still respects their dependencies. */
     private static final List<String> SECOND_ORDER = List.of("public", "schema", "composite", "enum", "scratch",
             "pairs", "sequence", "domain", "customers", "orders", "bookings", "inheritance", "extension", "events",
-            "functions", "views", "security", "triggers");
+            "functions", "views", "security", "triggers", "grants");
 
     private EveryKind() {
     }

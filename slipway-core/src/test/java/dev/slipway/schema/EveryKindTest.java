@@ -108,7 +108,16 @@ class EveryKindTest {
                         "domain app.email: constraint email_short: validity not valid -> valid"),
                 change("alter type app.money_amount add attribute note text",
                         "composite type app.money_amount: attribute note added"),
-                change("create schema reports", "schema reports added"));
+                change("create schema reports", "schema reports added"),
+                change("grant insert on app.orders to slipway_reader", "table app.orders: privileges"
+                        + " SELECT to slipway_reader -> INSERT to slipway_reader, SELECT to slipway_reader"),
+                change("revoke grant option for select on app.open_orders from slipway_reader",
+                        "view app.open_orders: privileges SELECT to slipway_reader with grant option"
+                                + " -> SELECT to slipway_reader"),
+                change("revoke usage on sequence app.invoice_numbers from slipway_reader",
+                        "sequence app.invoice_numbers: privileges USAGE to slipway_reader -> none"),
+                change("grant execute on function app.touch() to public",
+                        "function app.touch(): privileges none -> EXECUTE to PUBLIC"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -102,7 +102,7 @@ class SchemaDdlRebuildTest {
         Column at = new Column("at", kindFirst ? 2 : 1, "date", null, true, null, null, null, false, null);
         Column kind = new Column("kind", kindFirst ? 1 : 2, "text", null, false, null, null, null, false, null);
         Table events = new Table("app", "events", true, false, List.of(at, kind), List.of(), List.of(), List.of(),
-                false, false, List.of(), "RANGE (at)", null, null, List.of(), List.of(), null);
+                false, false, List.of(), "RANGE (at)", null, null, List.of(), List.of(), null, List.of());
         return new SchemaModel(List.of(new Schema("app", null)), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(events), List.of(), List.of());
     }
