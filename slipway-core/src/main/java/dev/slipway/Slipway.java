@@ -53,7 +53,9 @@ import dev.slipway.schema.SchemaDdl;
 import dev.slipway.schema.SchemaFilter;
 import dev.slipway.schema.SchemaModel;
 import dev.slipway.schema.SchemaReader;
+import dev.slipway.config.BackupFormat;
 import dev.slipway.config.EnvironmentConfig;
+import dev.slipway.config.RollbackPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import dev.slipway.migration.MigrationScript;
@@ -563,7 +565,15 @@ public final class Slipway {
      *                          database, a missing or wrong confirmation, {@code --no-backup} with rollback by restore
      */
     public DeployReport deploy(DeployOptions options, DeployListener listener) {
-        return Deployment.run(deploySteps(), settings.environment().orElse(null), options, listener);
+        EnvironmentConfig environment = settings.environment().orElse(null);
+        if (environment != null && environment.rollback() == RollbackPolicy.RESTORE
+                && settings.backup().format() == BackupFormat.NONE) {
+            throw SlipwayException.badInput("environment " + environment.name() + " rolls back by restoring a"
+                    + " backup, but [backup] format = \"none\" makes no dump to restore (only its command runs)",
+                    "slipway.toml", "set [backup] format to \"custom\" or \"directory\", or rollback = \"downgrade\""
+                            + " or \"none\" for environment " + environment.name());
+        }
+        return Deployment.run(deploySteps(), environment, options, listener);
     }
 
     /** {@return the deploy lock, held on a session of its own until the handle is closed} */

@@ -338,6 +338,21 @@ class DeployTest {
     }
 
     @Test
+    void aRestorePolicyWithoutADumpIsRefusedBeforeAnythingIsTouched() throws Exception {
+        environment("restore", false, List.of(logged("before")), List.of());
+        Files.writeString(project.resolve("slipway.toml"), Files.readString(project.resolve("slipway.toml"))
+                .replace("[backup]\n", "[backup]\nformat = \"none\"\ncommand = \"true\"\n"));
+        Files.writeString(migrations.resolve("V2__email.sql"), "alter table customers add column email text;\n");
+
+        assertThatThrownBy(() -> deploy(DeployOptions.defaults()))
+                .isInstanceOf(SlipwayException.class)
+                .hasMessageContaining("[backup] format = \"none\" makes no dump to restore")
+                .hasMessageContaining("database: not touched");
+        assertThat(version()).isEqualTo("1");
+        assertThat(hookLines()).isEmpty();
+    }
+
+    @Test
     void noBackupIsRefusedWhereTheRollbackRestoresIt() throws Exception {
         environment("restore", false, List.of(), List.of());
         Files.writeString(migrations.resolve("V2__email.sql"), "alter table customers add column email text;\n");
