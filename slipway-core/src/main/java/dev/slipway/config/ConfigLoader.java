@@ -28,7 +28,7 @@ public final class ConfigLoader {
     private static final List<String> SAFETY_KEYS = List.of("lock_timeout", "lock_retries", "statement_timeout",
             "max_blocking", "lock_wait", "concurrent_index_timeout");
     private static final List<String> ENVIRONMENT_KEYS = List.of("url", "protected", "rollback", "hooks");
-    private static final List<String> HOOKS_KEYS = List.of("before", "after");
+    private static final List<String> HOOKS_KEYS = List.of("before", "after", "timeout");
     private static final List<String> BACKUP_KEYS = List.of("directory", "keep", "command", "format", "bin_dir");
     private static final List<String> LINT_KEYS = List.of("fail_on");
     private static final List<String> VERIFY_KEYS = List.of("checks_directory", "snapshot_directory",
@@ -173,8 +173,13 @@ public final class ConfigLoader {
         hooks.ifPresent(hooksTable -> hooksTable.requireOnly(HOOKS_KEYS));
         List<String> before = hooks.flatMap(hooksTable -> hooksTable.strings("before")).orElse(List.of());
         List<String> after = hooks.flatMap(hooksTable -> hooksTable.strings("after")).orElse(List.of());
+        Duration hooksTimeout = hooks.flatMap(hooksTable -> hooksTable.duration("timeout"))
+                .orElse(EnvironmentConfig.DEFAULT_HOOKS_TIMEOUT);
+        if (hooksTimeout.isZero() || hooksTimeout.isNegative()) {
+            throw hooks.get().problem("timeout", hooks.get().pathOf("timeout") + " must be more than 0");
+        }
         EnvironmentConfig read = new EnvironmentConfig(name, url, table.bool("protected").orElse(false),
-                rollback, before, after);
+                rollback, before, after).withHooksTimeout(hooksTimeout);
         return table.firstUnsetVariable().map(problem -> read.unusable(problem.getMessage())).orElse(read);
     }
 }

@@ -45,6 +45,7 @@ public final class Deployment {
     private final RollbackPolicy policy;
     private final List<String> hooksBefore;
     private final List<String> hooksAfter;
+    private final Duration hooksTimeout;
     private final List<DeployStep> done = new ArrayList<>();
 
     private Deployment(DeploySteps steps, EnvironmentConfig environment, DeployOptions options,
@@ -56,6 +57,7 @@ public final class Deployment {
         this.policy = environment == null ? RollbackPolicy.NONE : environment.rollback();
         this.hooksBefore = environment == null ? List.of() : environment.hooksBefore();
         this.hooksAfter = environment == null ? List.of() : environment.hooksAfter();
+        this.hooksTimeout = environment == null ? EnvironmentConfig.DEFAULT_HOOKS_TIMEOUT : environment.hooksTimeout();
     }
 
     /**
@@ -331,7 +333,7 @@ public final class Deployment {
         if (outcome != null) variables.put("SLIPWAY_OUTCOME", outcome);
         listener.on(new DeployEvent.Started(step, "running " + commands.size() + " hook(s)"));
         long started = System.nanoTime();
-        List<String> failures = Hooks.run(commands, variables, stopAtFailure, listener);
+        List<String> failures = Hooks.run(commands, variables, hooksTimeout, stopAtFailure, listener);
         finish(new DeployStep(step, failures.isEmpty() ? DeployStep.Status.DONE : DeployStep.Status.FAILED,
                 failures.isEmpty() ? commands.size() + " hook(s) ran" : String.join("; ", failures),
                 Duration.ofNanos(System.nanoTime() - started)));

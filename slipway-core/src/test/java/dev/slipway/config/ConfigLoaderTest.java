@@ -94,6 +94,19 @@ class ConfigLoaderTest {
 
         assertThat(ci.hooksBefore()).containsExactly("make seed");
         assertThat(ci.hooksAfter()).containsExactly("a", "b");
+        assertThat(ci.hooksTimeout()).isEqualTo(EnvironmentConfig.DEFAULT_HOOKS_TIMEOUT);
+    }
+
+    @Test
+    void readsTheHooksTimeoutAndRefusesOneOfZero() throws IOException {
+        EnvironmentConfig ci = ConfigLoader.load(file("[environments.ci]", "hooks.timeout = \"90s\""), env())
+                .environment("ci");
+        assertThat(ci.hooksTimeout()).isEqualTo(Duration.ofSeconds(90));
+
+        Path zero = file("[environments.ci]", "hooks.before = [\"true\"]", "hooks.timeout = \"0\"");
+        assertThatThrownBy(() -> ConfigLoader.load(zero, env())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(zero + ":3").hasMessageContaining("environments.ci.hooks.timeout must be more"
+                        + " than 0");
     }
 
     @Test

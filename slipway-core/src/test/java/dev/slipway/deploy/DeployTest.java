@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -350,6 +351,25 @@ class DeployTest {
                 .hasMessageContaining("database: not touched");
         assertThat(version()).isEqualTo("1");
         assertThat(hookLines()).isEmpty();
+    }
+
+    @Test
+    void aHookThatRunsPastItsTimeoutIsStoppedAndFailsTheDeploy() throws Exception {
+        environment("none", false, List.of("echo switching; sleep 60"), List.of(logged("after $SLIPWAY_OUTCOME")));
+        Files.writeString(project.resolve("slipway.toml"), Files.readString(project.resolve("slipway.toml"))
+                + "hooks.timeout = \"1s\"\n");
+        Files.writeString(migrations.resolve("V2__email.sql"), "alter table customers add column email text;\n");
+        long started = System.nanoTime();
+
+        DeployReport report = deploy(DeployOptions.defaults());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("not the hook's 60 s")
+                .isLessThan(Duration.ofSeconds(30));
+        assertThat(report.outcome()).as("%s", report.failure()).isEqualTo(DeployReport.Outcome.FAILED);
+        assertThat(report.failure()).contains("`echo switching; sleep 60` was stopped after 1s (hooks.timeout);"
+                + " its last lines: switching", "not touched by migrations, at version 1");
+        assertThat(hookLines()).containsExactly("after failed");
+        assertThat(version()).isEqualTo("1");
     }
 
     @Test
