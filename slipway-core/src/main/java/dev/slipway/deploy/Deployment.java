@@ -137,6 +137,18 @@ public final class Deployment {
         } catch (SlipwayException e) {
             return stoppedBeforeMigrating(target, plan, backupId, "snapshot", e);
         }
+        return migrateBetweenHooks(new Prepared(target, plan, backupId, before));
+    }
+
+    /** What the deploy knows once nothing refused it and it is ready to change the database. */
+    private record Prepared(TargetInfo target, PlanReport plan, String backupId, VerifyReport before) {
+    }
+
+    /** The steps that change the database: before-hooks, migrate, verify, after-hooks, and the policy on a failure. */
+    private DeployReport migrateBetweenHooks(Prepared ready) {
+        TargetInfo target = ready.target();
+        PlanReport plan = ready.plan();
+        String backupId = ready.backupId();
         List<String> beforeFailures = hooks("hooks.before", hooksBefore, target, "before", null, true);
         if (!beforeFailures.isEmpty()) {
             hooks("hooks.after", hooksAfter, target, "after", "failed", false);
@@ -157,13 +169,13 @@ public final class Deployment {
         VerifyReport after;
         try {
             after = timed("verify", "checking the database after migrating", () -> steps.verify(options.verify()),
-                    r -> r.passed() + " passed, " + r.failed() + " failed (" + newFailures(before, r).size()
+                    r -> r.passed() + " passed, " + r.failed() + " failed (" + newFailures(ready.before(), r).size()
                             + " of them new since before the deploy), " + r.skipped() + " skipped",
-                    r -> !newFailures(before, r).isEmpty());
+                    r -> !newFailures(ready.before(), r).isEmpty());
         } catch (SlipwayException e) {
             return afterFailure(target, plan, backupId, migrated.applied(), null, "verify", e.getMessage(), false);
         }
-        List<CheckResult> newFailures = newFailures(before, after);
+        List<CheckResult> newFailures = newFailures(ready.before(), after);
         if (!newFailures.isEmpty()) {
             String names = String.join("; ", newFailures.stream().map(r -> r.name() + ": " + r.summary()).toList());
             return afterFailure(target, plan, backupId, migrated.applied(), after, "verify",
