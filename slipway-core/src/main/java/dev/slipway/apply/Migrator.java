@@ -2,6 +2,7 @@ package dev.slipway.apply;
 
 import dev.slipway.SlipwayException;
 import dev.slipway.history.Actor;
+import dev.slipway.history.AlembicVersion;
 import dev.slipway.history.AuditEntry;
 import dev.slipway.history.FlywayHistory;
 import dev.slipway.history.HistoryEntry;
@@ -75,6 +76,16 @@ public final class Migrator {
                         + " Slipway has no history of it yet; running the files again would fail or duplicate work",
                         options.historySchema() + ".flyway_schema_history", "not touched",
                         "run `slipway baseline` to adopt Flyway's history, then `slipway migrate`");
+            }
+            List<String> alembic = entries.isEmpty() ? AlembicVersion.read(session, options.historySchema())
+                    : List.of();
+            if (!alembic.isEmpty()) {
+                throw SlipwayException.badInput("this database is managed by Alembic (alembic_version holds "
+                        + String.join(", ", alembic) + ") and Slipway has no history of it yet; running the files"
+                        + " from the first would fail on what exists or do it twice", options.historySchema() + "."
+                        + AlembicVersion.TABLE, "not touched", "run `slipway baseline --version <V>` with the version"
+                        + " of your migrations that revision " + String.join(", ", alembic) + " corresponds to,"
+                        + " then `slipway migrate`");
             }
             Reconciliation state = new Reconciliation(catalog, entries, target);
             refuseOnProblems(state.problems(options.outOfOrder(), target), state.current(), "migrate");
@@ -248,7 +259,16 @@ public final class Migrator {
             }
             Instant now = Instant.now();
             List<HistoryEntry> adopted = FlywayHistory.read(session, options.historySchema());
+            List<String> alembic = adopted.isEmpty() ? AlembicVersion.read(session, options.historySchema())
+                    : List.of();
             if (adopted.isEmpty() && version == null) {
+                if (!alembic.isEmpty()) {
+                    throw SlipwayException.badInput("this database is at Alembic revision " + String.join(", ",
+                            alembic) + " (alembic_version); Alembic's revisions are not versions of your migration"
+                            + " files, so the baseline needs the version that revision corresponds to",
+                            "baseline", "not touched", "run `slipway baseline --version <V>`, V being the newest"
+                                    + " migration whose changes the database already has");
+                }
                 throw SlipwayException.badInput("no version to baseline at and no flyway_schema_history to adopt",
                         "baseline", "not touched", "run `slipway baseline --version <version>` with the version the"
                                 + " database's schema matches");
@@ -268,7 +288,8 @@ public final class Migrator {
                             0, null, now, 0, "baseline");
                     history.save(session, marker);
                     history.audit(session, new AuditRecord("baseline", version, "baseline", marker.script(), null,
-                            "success", null, actor, now, 0));
+                            "success", alembic.isEmpty() ? null : "adopted from Alembic revision "
+                            + String.join(", ", alembic) + " (alembic_version, left as it was)", actor, now, 0));
                 }
                 session.commit();
             } catch (SQLException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.slipway.schema;
 
+import dev.slipway.history.AlembicVersion;
 import dev.slipway.history.HistoryTable;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +34,12 @@ public record SchemaFilter(Set<String> schemas) {
         return schemas.isEmpty() || schemas.contains(schema);
     }
 
-    /** {@return the table names that are never part of a model: the history tables of Slipway and Flyway} */
+    /**
+     * {@return the table names that are never part of a model: the history tables of Slipway and Flyway, and
+     * Alembic's revision table, which a database adopted from Alembic keeps}
+     */
     public static List<String> toolTables() {
-        return List.of(HistoryTable.STATE_TABLE, HistoryTable.AUDIT_TABLE, "flyway_schema_history");
+        return List.of(HistoryTable.STATE_TABLE, HistoryTable.AUDIT_TABLE, "flyway_schema_history",
+                AlembicVersion.TABLE);
     }
 }

@@ -35,6 +35,33 @@ class BaselineAndStampTest {
     }
 
     @Test
+    void anAlembicDatabaseIsRefusedUntilABaselineNamesItsVersion(TestDatabase db) throws SQLException {
+        db.execute("create table a (id int); create table b (id int);"
+                + " create table alembic_version (version_num varchar(32) primary key);"
+                + " insert into alembic_version values ('ae1027a6acf')");
+        Slipway slipway = folder.load();
+
+        SlipwayException migrate = catchThrowableOfType(SlipwayException.class, slipway::migrate);
+        assertThat(migrate.status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(migrate.getMessage()).contains("managed by Alembic (alembic_version holds ae1027a6acf)",
+                "database: not touched", "slipway baseline --version <V>");
+        SlipwayException guess = catchThrowableOfType(SlipwayException.class, () -> slipway.baseline(null));
+        assertThat(guess.getMessage()).contains("at Alembic revision ae1027a6acf",
+                "the newest migration whose changes the database already has");
+        assertThat(tables(db)).containsExactly("a", "alembic_version", "b");
+
+        slipway.baseline(Version.parse("2"));
+        MigrateResult result = slipway.migrate();
+
+        assertThat(result.applied()).extracting(a -> fileName(a.script())).containsExactly("V3__create_c.sql");
+        assertThat(slipway.history()).first().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("baseline");
+            assertThat(entry.detail()).isEqualTo("adopted from Alembic revision ae1027a6acf (alembic_version, left as"
+                    + " it was)");
+        });
+    }
+
+    @Test
     void aBaselineFileReplacesTheVersionsBelowItOnAnEmptyDatabase(TestDatabase db) throws SQLException {
         folder.write("B2__schema_as_of_2.sql", "create table a (id int);\ncreate table b (id int);\n");
         Slipway slipway = folder.load();
