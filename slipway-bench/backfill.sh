@@ -5,7 +5,7 @@
 #   slipway-bench/backfill.sh --rows 1000000 --batch 10000 --runs 3 --pg 15
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl slipway-bench -am package -DskipTests
+mvn -B -q -pl slipway-bench -am package -DskipTests >&2
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 exec java -cp "slipway-bench/target/slipway-bench-${version}.jar:slipway-bench/target/lib/*" \
     dev.slipway.bench.BackfillBenchmark "$@"

@@ -5,7 +5,7 @@
 # wall times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl slipway-cli,slipway-bench -am package -DskipTests
+mvn -B -q -pl slipway-cli,slipway-bench -am package -DskipTests >&2
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 exec java -cp "slipway-bench/target/slipway-bench-${version}.jar:slipway-bench/target/lib/*" \
     dev.slipway.bench.BackupBenchmark --slipway ./slipway "$@"

@@ -5,7 +5,7 @@
 #   slipway-bench/lint.sh --squawk /work/squawk/node_modules/@squawk-cli/linux-x64/bin/squawk --runs 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl slipway-cli,slipway-bench -am package -DskipTests
+mvn -B -q -pl slipway-cli,slipway-bench -am package -DskipTests >&2
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 exec java -cp "slipway-bench/target/slipway-bench-${version}.jar:slipway-bench/target/lib/*" \
     dev.slipway.bench.LintBenchmark --slipway-jar slipway-cli/target/slipway.jar "$@"

@@ -4,7 +4,7 @@
 #   slipway-bench/run.sh --runs 5 --sizes 1000,5000
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl slipway-bench -am package -DskipTests
+mvn -B -q -pl slipway-bench -am package -DskipTests >&2
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 exec java -cp "slipway-bench/target/slipway-bench-${version}.jar:slipway-bench/target/lib/*" \
     dev.slipway.bench.BenchmarkRunner "$@"
