@@ -4,7 +4,7 @@ import dev.slipway.schema.DdlPlan.Phase;
 import java.util.List;
 
 /**
- * The privileges granted on a table, view, sequence or routine, as its access control list holds them, and the
+ * The privileges granted on a schema, table, view, sequence or routine, as its access control list holds them, and the
  * {@code GRANT} and {@code REVOKE} statements between two such lists. Each privilege reads
  * {@code SELECT to reporting}, {@code EXECUTE to PUBLIC} or {@code INSERT to app with grant option}. The owner's own
  * privileges are left out: they are the defaults, and the owner of a scratch database's objects is another role than
@@ -23,7 +23,8 @@ final class Grants {
      * {@return the select-list expression of the sorted privileges of an object}
      *
      * @param acl   the catalog's column holding the list, e.g. {@code c.relacl}; null means the defaults
-     * @param kind  the object kind {@code acldefault} knows: {@code r} relation, {@code s} sequence, {@code f} routine
+     * @param kind  the object kind {@code acldefault} knows: {@code r} relation, {@code s} sequence,
+     *              {@code f} routine, {@code n} schema
      * @param owner the column holding the owner's oid
      */
     static String column(String acl, char kind, String owner) {

@@ -83,6 +83,8 @@ public final class SchemaDdl {
             if (!Objects.equals(old == null ? null : old.comment(), schema.comment())) {
                 context.plan().add(Phase.COMMENTS, ObjectSql.comment("SCHEMA " + schema.name(), schema.comment()));
             }
+            Grants.between(context.plan(), "SCHEMA " + schema.name(), old == null ? List.of() : old.grants(),
+                    schema.grants());
         }
         for (Schema old : before.values()) {
             if (!after.containsKey(old.name())) context.plan().add(Phase.DROP_SCHEMAS, "DROP SCHEMA " + old.name());

@@ -17,7 +17,9 @@ import java.util.List;
  * {@code search_path} for the duration of the call only. Stateless and thread-safe; the connection is not.
  */
 public final class SchemaReader {
-    private static final String USER_SCHEMAS = "select n.nspname, d.description from pg_namespace n"
+    private static final String USER_SCHEMAS = "select n.nspname, d.description,"
+            + " case when n.nspname = 'public' then '{}'::text[] else "
+            + Grants.column("n.nspacl", 'n', "n.nspowner") + " end as grants from pg_namespace n"
             + " left join pg_description d on d.objoid = n.oid and d.classoid = 'pg_namespace'::regclass"
             + " where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%'"
             + " and n.nspname not like 'pg\\_temp\\_%'"
@@ -98,7 +100,9 @@ public final class SchemaReader {
         try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(USER_SCHEMAS)) {
             while (rows.next()) {
                 String name = rows.getString("nspname");
-                if (filter.includes(name)) schemas.add(new Schema(name, rows.getString("description")));
+                if (filter.includes(name)) {
+                    schemas.add(new Schema(name, rows.getString("description"), Catalog.strings(rows, "grants")));
+                }
             }
         }
         return schemas;

@@ -87,6 +87,7 @@ final class EveryKind {
         // roles belong to the cluster, which other databases of the test server share
         BLOCKS.put("grants", "do $$ begin create role slipway_reader nologin; exception when duplicate_object"
                 + " or unique_violation then null; end $$;"
+                + " grant usage on schema app to slipway_reader;"
                 + " grant select on app.orders to slipway_reader;"
                 + " grant select on app.open_orders to slipway_reader with grant option;"
                 + " grant usage on sequence app.invoice_numbers to slipway_reader;"

@@ -116,6 +116,8 @@ class EveryKindTest {
                                 + " -> SELECT to slipway_reader"),
                 change("revoke usage on sequence app.invoice_numbers from slipway_reader",
                         "sequence app.invoice_numbers: privileges USAGE to slipway_reader -> none"),
+                change("revoke usage on schema app from slipway_reader",
+                        "schema app: privileges USAGE to slipway_reader -> none"),
                 change("grant execute on function app.touch() to public",
                         "function app.touch(): privileges none -> EXECUTE to PUBLIC"));
     }
