@@ -248,7 +248,8 @@ public final class BackupBenchmark {
     }
 
     private Sample bareBackup(int run, String format, int jobs, Path dump) throws IOException {
-        List<String> command = new ArrayList<>(List.of(pgTool("pg_dump").toString(), "--format=" + format, "--file=" + dump));
+        List<String> command = new ArrayList<>(List.of(pgTool("pg_dump").toString(), "--format=" + format,
+                "--file=" + dump));
         if (jobs > 1) command.add("--jobs=" + jobs);
         command.add("--dbname=" + url().replace(":" + server.password() + "@", "@"));
         long start = System.nanoTime();
@@ -257,7 +258,8 @@ public final class BackupBenchmark {
     }
 
     private Sample bareRestore(int run, String format, int jobs, Path dump) throws IOException {
-        List<String> command = new ArrayList<>(List.of(pgTool("pg_restore").toString(), "--clean", "--if-exists", "--exit-on-error"));
+        List<String> command = new ArrayList<>(List.of(pgTool("pg_restore").toString(), "--clean", "--if-exists",
+                "--exit-on-error"));
         command.add(format.equals("custom") ? "--single-transaction" : "--jobs=" + jobs);
         command.add("--dbname=" + url().replace(":" + server.password() + "@", "@"));
         command.add(dump.toString());

@@ -93,7 +93,8 @@ final class StepPlanner {
             } else if (p.batch() != null) {
                 if (block != null) {
                     throw new MigrationFormatException("a batched statement commits batch by batch, so it cannot"
-                            + " stand inside the transaction block that starts at line " + blockStart.line(), p.where());
+                            + " stand inside the transaction block that starts at line " + blockStart.line(),
+                            p.where());
                 }
                 steps.add(new Step.Batched(p, keysetBatch(p)));
             } else if (p.statement().cannotRunInTransaction(serverMajor)) {

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  */
 final class ClientEnvironment implements AutoCloseable {
     private static final String PREFIX = "slipway-pgpass-";
-    private static final Pattern STALE = Pattern.compile("^" + PREFIX + "(\\d{1,10})-(\\d{1,12})@([A-Za-z0-9._-]+)-\\d+$");
+    private static final Pattern STALE = Pattern.compile("^" + PREFIX
+            + "(\\d{1,10})-(\\d{1,12})@([A-Za-z0-9._-]+)-\\d+$");
     private final Path folder;
     private final Path passFile;
     private final Map<String, String> variables;

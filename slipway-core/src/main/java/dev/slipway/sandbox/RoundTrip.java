@@ -28,13 +28,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The round trip of {@code slipway test}: in one scratch database, each versioned migration in turn is applied, reverted
- * with its down migration and applied again by Slipway's own runner, and the schema is read after each step. A down
- * migration passes when it gives back exactly the schema from before its up migration, and the up migration passes
+ * The round trip of {@code slipway test}: in one scratch database, each versioned migration in turn is applied,
+ * reverted with its down migration and applied again by Slipway's own runner, and the schema is read after each step. A
+ * down migration passes when it gives back exactly the schema from before its up migration, and the up migration passes
  * when it applies again and builds the same schema as the first time: what a rollback in production relies on.
- * <p>Repeatable migrations are left out: they have no down migrations, and they run after the versioned ones. A
- * project whose oldest versioned files were replaced by a baseline starts from that baseline. The round trip stops at
- * the first migration that fails to apply, since the ones after it build on it.
+ * <p>Repeatable migrations are left out: they have no down migrations, and they run after the versioned ones. A project
+ * whose oldest versioned files were replaced by a baseline starts from that baseline. The round trip stops at the first
+ * migration that fails to apply, since the ones after it build on it.
  * <p>Immutable and thread-safe; each {@link #run} uses a database of its own.
  */
 public final class RoundTrip {

@@ -239,7 +239,8 @@ final class TableDdl {
                     + " ROW LEVEL SECURITY"));
         }
         if (old.forceRowSecurity() != now.forceRowSecurity()) {
-            plan.add(Phase.ALTER_TABLES, alter(now, (now.forceRowSecurity() ? "" : "NO ") + "FORCE ROW LEVEL SECURITY"));
+            plan.add(Phase.ALTER_TABLES, alter(now, (now.forceRowSecurity() ? "" : "NO ")
+                    + "FORCE ROW LEVEL SECURITY"));
         }
         if (!Objects.equals(old.comment(), now.comment())) {
             plan.add(Phase.COMMENTS, ObjectSql.comment("TABLE " + now.name(), now.comment()));

@@ -126,8 +126,8 @@ class KilledRunnerTest {
                 + " insert into orders (id) select g from generate_series(1, 50) g");
         MigrationFolder folder = new MigrationFolder(db, dir)
                 .write("V1__touch.sql", "-- slipway:batch key=id size=10\n"
-                        + "update orders set touched = touched + 1 where case when id = 25"
-                        + " then (select count(*) from (" + SLEEP.strip().replace(";", "") + ") s) = 1 else true end;\n");
+                        + "update orders set touched = touched + 1 where case when id = 25 then (select count(*)"
+                        + " from (" + SLEEP.strip().replace(";", "") + ") s) = 1 else true end;\n");
 
         killDuringTheSleep(db, dir);
 

@@ -407,7 +407,9 @@ final class GeneratedSchema {
                 parts.add(col.name + " " + type(col) + (col.withDefault ? " default " + defaultFor(col) : "")
                         + (col.notNull ? " not null" : ""));
             }
-            for (String col : table.uniques) parts.add("constraint " + table.name + "_" + col + "_key unique (" + col + ")");
+            for (String col : table.uniques) {
+                parts.add("constraint " + table.name + "_" + col + "_key unique (" + col + ")");
+            }
             for (String col : table.checks) {
                 Col column = table.column(col);
                 parts.add("constraint " + table.name + "_" + col + "_check check ("
