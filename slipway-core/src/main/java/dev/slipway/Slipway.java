@@ -649,6 +649,17 @@ public final class Slipway {
             }
 
             @Override
+            public List<String> pendingWithoutDown(Version target) {
+                return status().pending().stream()
+                        .filter(entry -> entry.version() != null && (target == null
+                                || entry.version().compareTo(target) <= 0))
+                        .flatMap(entry -> set().versioned(entry.version()).stream())
+                        .filter(versioned -> versioned.undo().isEmpty())
+                        .map(versioned -> versioned.migration().location())
+                        .toList();
+            }
+
+            @Override
             public BackupResult backup(BackupListener listener) {
                 return Slipway.this.backup(BackupRequest.wholeDatabase(), listener);
             }

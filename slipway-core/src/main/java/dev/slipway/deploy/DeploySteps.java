@@ -12,6 +12,7 @@ import dev.slipway.migration.Version;
 import dev.slipway.verify.VerifyOptions;
 import dev.slipway.verify.VerifyReport;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What a deploy runs, one method per runbook step, each as its own command would: {@link dev.slipway.Slipway}
@@ -34,6 +35,12 @@ public interface DeploySteps {
 
     /** {@return what migrating to {@code target} (null: everything pending) would run, linted; reads only} */
     PlanReport plan(Version target);
+
+    /**
+     * {@return the pending versioned migrations, up to {@code target} (null: all), that have no down migration, by
+     * file; reads only}
+     */
+    List<String> pendingWithoutDown(Version target);
 
     /** Backs the whole database up (as {@code backup}). */
     BackupResult backup(BackupListener listener);

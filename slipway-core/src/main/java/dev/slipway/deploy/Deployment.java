@@ -113,6 +113,7 @@ public final class Deployment {
                     null);
         }
         if (plan.failsAt(options.failOn())) return refused(target, plan);
+        refuseADowngradeThatCannotRun();
         confirm(target);
         String backupId = null;
         if (options.backup()) {
@@ -190,6 +191,20 @@ public final class Deployment {
         }
         return report(DeployReport.Outcome.DEPLOYED, target, migrated.to(), migrated.applied(), backupId, plan,
                 after, null);
+    }
+
+    /**
+     * A rollback by down migrations is a promise the files must keep: a pending migration without one could not be
+     * undone, which is said before anything is touched rather than after a failure.
+     */
+    private void refuseADowngradeThatCannotRun() {
+        if (policy != RollbackPolicy.DOWNGRADE) return;
+        List<String> missing = steps.pendingWithoutDown(options.target());
+        if (missing.isEmpty()) return;
+        throw SlipwayException.badInput("environment " + environment + " rolls back with down migrations, but "
+                + String.join(", ", missing) + (missing.size() == 1 ? " has" : " have") + " none: a failure after it"
+                + " could not be undone", missing.get(0), "add the down migration (`slipway new` writes the pair),"
+                + " or set rollback = \"restore\" for environment " + environment + " in slipway.toml");
     }
 
     /** Asks for the database name on a protected environment; a wrong or missing one is thrown, nothing touched. */

@@ -235,6 +235,7 @@ class DeployTest {
         Files.writeString(migrations.resolve("V2__email.sql"), "alter table customers add column email text;\n");
         Files.writeString(migrations.resolve("U2__email.sql"), "alter table customers drop column email;\n");
         Files.writeString(migrations.resolve("V3__broken.sql"), "select 1 / 0;\n");
+        Files.writeString(migrations.resolve("U3__broken.sql"), "select 1;\n");
 
         DeployReport report = deploy(DeployOptions.defaults().withBackup(false));
 
@@ -248,10 +249,28 @@ class DeployTest {
     }
 
     @Test
-    void aDowngradeThatCannotRunIsReportedWithTheBackupToRestore() throws Exception {
+    void aDowngradePolicyWithAPendingMigrationThatHasNoDownIsRefusedBeforeAnythingIsTouched() throws Exception {
+        environment("downgrade", false, List.of(logged("before")), List.of());
+        Files.writeString(migrations.resolve("V2__email.sql"), "alter table customers add column email text;\n");
+
+        assertThatThrownBy(() -> deploy(DeployOptions.defaults()))
+                .isInstanceOf(SlipwayException.class)
+                .hasMessageContaining("rolls back with down migrations, but " + migrations.resolve("V2__email.sql")
+                        + " has none")
+                .hasMessageContaining("database: not touched")
+                .satisfies(e -> assertThat(((SlipwayException) e).status()).isEqualTo(ExitStatus.USAGE));
+        assertThat(version()).isEqualTo("1");
+        assertThat(backupFiles()).isEmpty();
+        assertThat(hookLines()).isEmpty();
+    }
+
+    @Test
+    void aDowngradeThatFailsIsReportedWithTheBackupToRestore() throws Exception {
         environment("downgrade", false, List.of(), List.of());
         Files.writeString(migrations.resolve("V2__email.sql"), "alter table customers add column email text;\n");
+        Files.writeString(migrations.resolve("U2__email.sql"), "select 1 / 0;\n");
         Files.writeString(migrations.resolve("V3__broken.sql"), "select 1 / 0;\n");
+        Files.writeString(migrations.resolve("U3__broken.sql"), "select 1;\n");
 
         DeployReport report = deploy(DeployOptions.defaults());
 
