@@ -177,6 +177,7 @@ final class DemoCommand extends BaseCommand {
             BackupProgress backup = new BackupProgress(spec.commandLine().getOut(), options(), false);
             DeployReport report = slipway.deploy(DeployOptions.defaults().withConfirmation(target -> "recruiting"),
                     DeployText.progress(out, backup, "   "));
+            DeployText.failedChecks(report).forEach(line -> out.line("   " + line));
             out.line("   " + DeployText.summary(report));
             if (report.failure() != null) out.line("      " + report.failure().replace("\n", "\n      "));
             try (Connection session = server.connect("recruiting"); Statement count = session.createStatement();

@@ -55,6 +55,7 @@ final class DeployCommand extends BaseCommand {
         if (output().json()) {
             output().document(report);
         } else {
+            DeployText.failedChecks(report).forEach(output()::line);
             output().line(DeployText.summary(report));
         }
         if (report.failure() != null) {

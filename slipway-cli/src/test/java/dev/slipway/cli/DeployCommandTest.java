@@ -73,6 +73,21 @@ class DeployCommandTest {
     }
 
     @Test
+    void aCheckThatFailsAfterMigratingIsShownWithItsRowsAndTheDeployRolledBack() throws Exception {
+        cli.run("deploy", "--env", "production", "--confirm", target.name()).exitsWith(0);
+        Files.createDirectories(project.resolve("checks"));
+        Files.writeString(project.resolve("checks/customers.sql"),
+                "-- every customer has a name\nselect id from customers where name = '';\n");
+        Files.writeString(migrations.resolve("V2__blank.sql"), "update customers set name = '' where id in (3, 4);\n");
+
+        Cli.Result rolledBack = cli.run("deploy", "--env", "production", "--confirm", target.name()).exitsWith(4);
+
+        assertThat(rolledBack.stdout()).contains("FAIL  checks/customers.sql:2 every customer has a name: ", "        id=3",
+                "        id=4", "FAILED and rolled back: database " + target.name() + " (production) is at version 1");
+        assertThat(target.queryLong("select count(*) from customers where name = ''")).isZero();
+    }
+
+    @Test
     void aFailedMigrationIsRolledBackWithExitFourAndTheJsonReportSaysSo() throws Exception {
         cli.run("deploy", "--env", "production", "--confirm", target.name()).exitsWith(0);
         Files.writeString(migrations.resolve("V2__email.sql"), "alter table customers add column email text;\n");
