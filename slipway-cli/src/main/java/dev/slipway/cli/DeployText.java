@@ -4,9 +4,7 @@ import dev.slipway.deploy.DeployEvent;
 import dev.slipway.deploy.DeployListener;
 import dev.slipway.deploy.DeployReport;
 import dev.slipway.deploy.DeployStep;
-import dev.slipway.verify.CheckResult;
 import dev.slipway.verify.CheckStatus;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The text of a deploy: its steps as they run, and the line that sums it up. Used by {@code deploy} and the demo. */
@@ -44,14 +42,8 @@ final class DeployText {
      */
     static List<String> failedChecks(DeployReport report) {
         if (report.verification() == null) return List.of();
-        List<String> lines = new ArrayList<>();
-        for (CheckResult result : report.verification().results()) {
-            if (result.status() != CheckStatus.FAILED) continue;
-            lines.add(VerifyCommand.label(result.status()) + (result.source() == null ? "" : result.source() + " ")
-                    + result.name() + ": " + result.summary());
-            result.details().forEach(detail -> lines.add("        " + detail));
-        }
-        return lines;
+        return report.verification().results().stream().filter(result -> result.status() == CheckStatus.FAILED)
+                .flatMap(result -> VerifyCommand.lines(result).stream()).toList();
     }
 
     /** {@return one line: what the deploy did and where the database is now} */

@@ -8,6 +8,7 @@ import dev.slipway.verify.CheckStatus;
 import dev.slipway.verify.VerifyOptions;
 import dev.slipway.verify.VerifyReport;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -46,13 +47,7 @@ final class VerifyCommand extends BaseCommand {
         if (output().json()) {
             output().document(report);
         } else {
-            for (CheckResult result : report.results()) {
-                output().line(label(result.status()) + (result.source() == null ? "" : result.source() + " ")
-                        + result.name() + ": " + result.summary());
-                for (String detail : result.details()) {
-                    output().line("        " + detail);
-                }
-            }
+            report.results().forEach(result -> lines(result).forEach(output()::line));
             output().line("verify " + (report.ok() ? "passed" : "FAILED") + ": " + report.passed() + " passed, "
                     + report.failed() + " failed, " + report.skipped() + " skipped");
         }
@@ -74,6 +69,15 @@ final class VerifyCommand extends BaseCommand {
             output().line("row counts saved to " + file + "; `slipway verify` compares with them");
         }
         return ExitStatus.OK.code();
+    }
+
+    /** {@return a result as the text report shows it: its line, then one indented line per row or object found} */
+    static List<String> lines(CheckResult result) {
+        List<String> lines = new ArrayList<>();
+        lines.add(label(result.status()) + (result.source() == null ? "" : result.source() + " ") + result.name()
+                + ": " + result.summary());
+        result.details().forEach(detail -> lines.add("        " + detail));
+        return lines;
     }
 
     /** {@return the fixed-width label a text report starts a result with} */

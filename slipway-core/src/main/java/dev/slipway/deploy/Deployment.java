@@ -16,6 +16,7 @@ import dev.slipway.lint.PlanReport;
 import dev.slipway.migration.Version;
 import dev.slipway.verify.CheckResult;
 import dev.slipway.verify.CheckStatus;
+import dev.slipway.verify.Verifier;
 import dev.slipway.verify.VerifyReport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ public final class Deployment {
     private static final int NAMED_FINDINGS = 5;
     /** The check of the version, as {@code verify --only} names it: it fails before any deploy with work to do. */
     private static final String REVISION_CHECK = "revision";
+    /** The check of the row counts against the snapshot, as {@code verify --only} names it. */
+    private static final String ROW_COUNT_CHECK = "row-counts";
 
     private final DeploySteps steps;
     private final DeployOptions options;
@@ -133,7 +136,9 @@ public final class Deployment {
             // the checks as they stand now: one already failing before the deploy is not the deploy's failure
             before = timed("snapshot", "counting rows and running the checks before the deploy", () -> {
                 steps.snapshotRowCounts();
-                return steps.verify(options.verify());
+                List<String> checks = checksBefore();
+                return checks.isEmpty() ? VerifyReport.of(List.of())
+                        : steps.verify(options.verify().withOnly(checks));
             }, r -> "row counts saved; " + alreadyFailing(r) + " check(s) already failing");
         } catch (SlipwayException e) {
             return stoppedBeforeMigrating(target, plan, backupId, "snapshot", e);
@@ -332,6 +337,27 @@ public final class Deployment {
         return "\n  next: fix what the checks name, or put the database back with `slipway downgrade --to "
                 + versionOrNone(target.current()) + "`" + (backupId == null ? ""
                 : " or `slipway restore " + backupId + "`");
+    }
+
+    /**
+     * {@return the checks to run before migrating: the deploy's, but the revision (pending migrations fail it) and
+     * the row counts (the snapshot was just taken: counting again would find nothing and scan every table twice)}
+     */
+    private List<String> checksBefore() {
+        List<String> asked = new ArrayList<>(options.verify().only());
+        if (asked.isEmpty()) {
+            asked.addAll(Verifier.BUILT_IN);
+            options.verify().extra().forEach(check -> asked.add(check.name()));
+        }
+        List<String> chosen = new ArrayList<>();
+        for (String name : asked) {
+            for (String check : Verifier.GROUPS.getOrDefault(name, List.of(name))) {
+                if (!check.equals(REVISION_CHECK) && !check.equals(ROW_COUNT_CHECK) && !chosen.contains(check)) {
+                    chosen.add(check);
+                }
+            }
+        }
+        return chosen;
     }
 
     /** {@return how many checks fail before migrating, leaving out the revision, which pending migrations fail} */
