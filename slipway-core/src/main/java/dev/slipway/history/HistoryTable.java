@@ -100,10 +100,9 @@ public final class HistoryTable {
         List<HistoryEntry> entries = new ArrayList<>();
         try (Statement query = connection.createStatement();
              ResultSet rows = query.executeQuery("select migration_key, version, type, description, script, checksum,"
-                     + " state, steps_done, step_in_flight, applied_by, applied_at, duration_ms, how, steps_checksum,"
-                     // read through jsonb: the column exists only once a batched statement has run
-                     + " pg_catalog.to_jsonb(h) ->> 'batch_last_key'"
-                     + " from " + state + " h")) {
+                     + " state, steps_done, step_in_flight, applied_by, applied_at, duration_ms, how, steps_checksum, "
+                     // the column exists only once a batched statement has run
+                     + (hasBatchColumn(connection) ? "batch_last_key" : "null::text") + " from " + state)) {
             while (rows.next()) {
                 String version = rows.getString(2);
                 int checksum = rows.getInt(6);
@@ -213,6 +212,16 @@ public final class HistoryTable {
             update.setInt(4, stepsChecksum);
             update.setString(5, key);
             if (update.executeUpdate() != 1) throw new SQLException("no history row for " + key);
+        }
+    }
+
+    private boolean hasBatchColumn(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select 1 from pg_catalog.pg_attribute"
+                + " where attrelid = pg_catalog.to_regclass(?) and attname = 'batch_last_key' and not attisdropped")) {
+            query.setString(1, state);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 
