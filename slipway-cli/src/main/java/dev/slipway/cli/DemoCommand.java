@@ -17,6 +17,7 @@ import dev.slipway.deploy.DeployOptions;
 import dev.slipway.deploy.DeployReport;
 import dev.slipway.embedded.PostgresBinaries;
 import dev.slipway.embedded.PostgresServer;
+import dev.slipway.embedded.TempFiles;
 import dev.slipway.history.AuditEntry;
 import dev.slipway.migration.Version;
 import dev.slipway.sandbox.Sandbox;
@@ -30,12 +31,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -186,15 +185,7 @@ final class DemoCommand extends BaseCommand {
                 out.line("   applications holds " + rows.getLong(1) + " rows now");
             }
         } finally {
-            deleteTree(project);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+            TempFiles.deleteTree(project);
         }
     }
 

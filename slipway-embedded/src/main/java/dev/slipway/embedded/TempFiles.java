@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Removes directory trees the testkit created. */
-final class TempFiles {
+/** Removes temporary directory trees: a server's, the binaries' staging folder, the demo's project. */
+public final class TempFiles {
     private TempFiles() {
     }
 
-    static void deleteTree(Path root) {
+    /** Deletes {@code root} and everything under it, as far as it can; a missing folder is fine. */
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) return;
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
