@@ -42,9 +42,7 @@ public final class KeysetBatch {
      * @throws IllegalArgumentException with what is wrong when the statement cannot be batched
      */
     public static KeysetBatch of(SqlStatement statement, String key) {
-        Objects.requireNonNull(key, "key");
-        String keyColumn = key.length() > 1 && key.startsWith("\"") && key.endsWith("\"")
-                ? key.substring(1, key.length() - 1).replace("\"\"", "\"") : key.toLowerCase(java.util.Locale.ROOT);
+        String keyColumn = columnName(Objects.requireNonNull(key, "key"));
         List<Token> tokens = new ArrayList<>();
         for (Token token : statement.tokens()) {
             if (token.isSignificant()) tokens.add(token);
@@ -100,6 +98,15 @@ public final class KeysetBatch {
         }
         int insertAt = returning >= 0 ? tokens.get(returning - 1).endOffset() - start : end;
         return new KeysetBatch(table, keyColumn, qualifiedKey, text, insertAt, -1, -1);
+    }
+
+    /** {@return the column the directive names, spelled as the catalog stores it (folded, or unquoted)} */
+    private static String columnName(String key) {
+        List<Token> tokens = SqlLexer.tokenize(key.strip());
+        if (tokens.size() != 1 || !tokens.get(0).isIdentifier()) {
+            throw new IllegalArgumentException("the batch key must name one column, not '" + key + "'");
+        }
+        return tokens.get(0).identifier();
     }
 
     private static void refuseKeyAssignment(SqlStatement statement, String keyColumn) {
