@@ -232,19 +232,13 @@ final class UnitRunner {
                 return;
             } catch (Exception e) {
                 rollbackKeeping(e);
-                boolean lockTimeout = isLockTimeout(e);
-                List<Blocker> waiters = cancelledForBlocking(e);
                 SourcePosition where = current == null ? new SourcePosition(unit.script(), Step.firstLine(step))
                         : positionOf(current, e);
-                if ((lockTimeout || !waiters.isEmpty()) && attempt <= options.lockRetries()) {
-                    pauseBeforeRetry(unit, where, attempt, waiters);
-                    continue;
-                }
+                if (retryAfter(unit, where, e, attempt)) continue;
                 if (e instanceof SQLException && current == null && !(step instanceof Step.JavaCall)) {
                     throw (SQLException) e;   // the history write failed, not the migration
                 }
-                throw new StepFailure(unit.script() + " failed: " + describe(e), where, e, watch.lastSeen(), attempt,
-                        lockTimeout, waiters);
+                throw failure(unit, describe(e), where, e, attempt);
             } finally {
                 if (!session.getAutoCommit()) session.setAutoCommit(true);
             }
@@ -278,14 +272,8 @@ final class UnitRunner {
                 execute(unit, statement, lockTimeout, concurrentBuild ? Duration.ZERO : options.maxBlocking());
                 return;
             } catch (SQLException e) {
-                boolean lockTimedOut = isLockTimeout(e);
-                List<Blocker> waiters = cancelledForBlocking(e);
-                if ((lockTimedOut || !waiters.isEmpty()) && attempt <= options.lockRetries()) {
-                    pauseBeforeRetry(unit, positionOf(statement, e), attempt, waiters);
-                    continue;
-                }
-                throw new StepFailure(unit.script() + " failed: " + describe(e), positionOf(statement, e), e,
-                        watch.lastSeen(), attempt, lockTimedOut, waiters);
+                if (retryAfter(unit, positionOf(statement, e), e, attempt)) continue;
+                throw failure(unit, describe(e), positionOf(statement, e), e, attempt);
             } finally {
                 setTimeouts(false, options.lockTimeout(), options.statementTimeout());
             }
@@ -368,16 +356,10 @@ final class UnitRunner {
                 return new BatchDone(upTo, changed);
             } catch (SQLException e) {
                 rollbackKeeping(e);
-                boolean lockTimedOut = isLockTimeout(e);
-                List<Blocker> waiters = cancelledForBlocking(e);
-                if ((lockTimedOut || !waiters.isEmpty()) && attempt <= options.lockRetries()) {
-                    pauseBeforeRetry(unit, statement.where(), attempt, waiters);
-                    continue;
-                }
-                throw new StepFailure(unit.script() + " failed: " + describe(e) + " (in the batch after "
-                        + (last == null ? "the start" : step.batch().keyColumn() + " " + last) + "; the batches"
-                        + " before it are committed)", statement.where(), e, watch.lastSeen(), attempt, lockTimedOut,
-                        waiters);
+                if (retryAfter(unit, statement.where(), e, attempt)) continue;
+                throw failure(unit, describe(e) + " (in the batch after " + (last == null ? "the start"
+                        : step.batch().keyColumn() + " " + last) + "; the batches before it are committed)",
+                        statement.where(), e, attempt);
             } finally {
                 if (!session.getAutoCommit()) session.setAutoCommit(true);
             }
@@ -471,6 +453,23 @@ final class UnitRunner {
             set.setBoolean(4, local);
             set.execute();
         }
+    }
+
+    /**
+     * {@return whether the failed attempt is tried again: its lock wait timed out, or the watchdog cancelled it for
+     * blocking others, and retries are left} Pauses with backoff before it does.
+     */
+    private boolean retryAfter(Unit unit, SourcePosition where, Exception e, int attempt) throws SQLException {
+        List<Blocker> waiters = cancelledForBlocking(e);
+        if (!isLockTimeout(e) && waiters.isEmpty() || attempt > options.lockRetries()) return false;
+        pauseBeforeRetry(unit, where, attempt, waiters);
+        return true;
+    }
+
+    /** {@return the failure of an attempt that is not tried again, with the sessions that were in its way} */
+    private StepFailure failure(Unit unit, String what, SourcePosition where, Exception e, int attempt) {
+        return new StepFailure(unit.script() + " failed: " + what, where, e, watch.lastSeen(), attempt,
+                isLockTimeout(e), cancelledForBlocking(e));
     }
 
     private void pauseBeforeRetry(Unit unit, SourcePosition where, int attempt, List<Blocker> waiters)
