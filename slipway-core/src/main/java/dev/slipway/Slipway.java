@@ -608,10 +608,14 @@ public final class Slipway {
             };
         }
         session.close();
-        throw SlipwayException.failed("another deploy is running on this database: " + holder.get().describe(),
-                "not touched by this deploy", "wait for that deploy to finish" + (holder.get().pid() == 0 ? ""
-                        : " (see: select state, query from pg_stat_activity where pid = " + holder.get().pid()
-                        + ")") + ", then run `slipway deploy` again", null);
+        RunnerLock.LockHolder other = holder.get();
+        String running = other.deploy() ? "another deploy is running on this database: " + other.describe()
+                : "a Slipway run (migrate, downgrade, restore, stamp or baseline) is running on this database: "
+                + other.describe() + "; a deploy starts when nothing else migrates";
+        throw SlipwayException.failed(running, "not touched by this deploy", "wait for that "
+                + (other.deploy() ? "deploy" : "run") + " to finish" + (other.pid() == 0 ? ""
+                : " (see: select state, query from pg_stat_activity where pid = " + other.pid() + ")")
+                + ", then run `slipway deploy` again", null);
     }
 
     /** {@return the deploy's steps, each as this library's own method runs it} */
@@ -671,7 +675,8 @@ public final class Slipway {
 
             @Override
             public MigrateResult migrate(Version target) {
-                return target == null ? Slipway.this.migrate() : Slipway.this.migrate(target);
+                refuseInvalidSet();
+                return guarded(() -> migrator().asDeployStep().migrate(target));
             }
 
             @Override
@@ -681,12 +686,13 @@ public final class Slipway {
 
             @Override
             public DowngradeResult downgrade(DowngradeTarget target) {
-                return Slipway.this.downgrade(target);
+                refuseInvalidSet();
+                return guarded(() -> migrator().asDeployStep().downgrade(target));
             }
 
             @Override
             public RestoreResult restore(RestoreRequest request, BackupListener listener) {
-                return Slipway.this.restore(request, listener);
+                return Slipway.this.restore(request.asDeployStep(), listener);
             }
         };
     }

@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
 @Command(name = "deploy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run the whole runbook: preflight (validate), the plan gate (lint at --fail-on), the"
                 + " confirmation of a protected environment, a backup, a row-count snapshot, hooks.before, migrate,"
-                + " verify, hooks.after. A failed migration, or a check that fails only after migrating, runs the"
-                + " environment's rollback policy (downgrade, restore or none). Exit 0 deployed or up to date; 1"
-                + " failed; 2 refused before anything was touched; 3 the plan or the checks failed; 4 failed and"
-                + " rolled back.")
+                + " verify, hooks.after (with rollback = \"restore\", hooks.before runs before the backup). A failed"
+                + " migration, or a check that fails only after migrating, runs the environment's rollback policy"
+                + " (downgrade, restore or none). Exit 0 deployed or up to date; 1 failed; 2 refused before anything"
+                + " was touched; 3 the plan or the checks failed; 4 failed and rolled back.")
 final class DeployCommand extends BaseCommand {
     @Option(names = "--target", paramLabel = "VERSION", description = "Deploy up to this version.")
     String target;

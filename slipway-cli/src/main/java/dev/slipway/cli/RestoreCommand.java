@@ -55,8 +55,8 @@ final class RestoreCommand extends BaseCommand {
         if (confirmation == null && console != null && !options().json()) {
             confirmation = ask(console, slipway);
         }
-        RestoreRequest request = new RestoreRequest(backup, confirmation, jobs == null ? 1 : jobs,
-                allowOtherDatabase, null);
+        RestoreRequest request = RestoreRequest.of(backup, confirmation).withJobs(jobs == null ? 1 : jobs)
+                .withAllowOtherDatabase(allowOtherDatabase);
         BackupProgress progress = new BackupProgress(spec.commandLine().getOut(), options(), console != null);
         RestoreResult result = slipway.restore(request, progress);
         progress.endLine();

@@ -100,7 +100,7 @@ class DeployCommandTest {
         assertThat(report.get("outcome").asText()).isEqualTo("ROLLED_BACK");
         assertThat(report.get("to").asText()).isEqualTo("1");
         assertThat(report.get("steps").findValuesAsText("name")).containsExactly("preflight", "plan", "confirm",
-                "backup", "snapshot", "hooks.before", "migrate", "rollback", "hooks.after");
+                "hooks.before", "backup", "snapshot", "migrate", "rollback", "hooks.after");
         String backup = report.get("backupId").asText();
         assertThat(backup).startsWith(target.name() + "-1-");
         assertThat(rolledBack.stderr()).contains("error: migrate failed: ", "division by zero",

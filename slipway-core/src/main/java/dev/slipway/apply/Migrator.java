@@ -43,6 +43,7 @@ public final class Migrator {
     private final ApplyListener listener;
     private final Actor actor;
     private final HistoryTable history;
+    private final RunnerLock.Role role;
 
     /**
      * A migrator for a scanned set.
@@ -54,17 +55,27 @@ public final class Migrator {
      */
     public static Migrator create(SessionOpener sessions, MigrationSet set, ApplyOptions options,
             ApplyListener listener) {
-        return new Migrator(sessions, Catalogs.of(set), options, listener, Actor.current());
+        return new Migrator(sessions, Catalogs.of(set), options, listener, Actor.current(),
+                RunnerLock.Role.ON_ITS_OWN);
     }
 
-    Migrator(SessionOpener sessions, Reconciliation.Catalog catalog, ApplyOptions options, ApplyListener listener,
-            Actor actor) {
+    private Migrator(SessionOpener sessions, Reconciliation.Catalog catalog, ApplyOptions options,
+            ApplyListener listener, Actor actor, RunnerLock.Role role) {
         this.sessions = sessions;
         this.catalog = catalog;
         this.options = options;
         this.listener = listener;
         this.actor = actor;
         this.history = new HistoryTable(options.historySchema());
+        this.role = role;
+    }
+
+    /**
+     * {@return this migrator as a step of a deploy, which holds the deploy lock for it: it takes the runner lock
+     * alone, where a run on its own would wait for the deploy to end}
+     */
+    public Migrator asDeployStep() {
+        return new Migrator(sessions, catalog, options, listener, actor, RunnerLock.Role.DEPLOY_STEP);
     }
 
     /** Applies pending migrations up to {@code target} (null: all, then changed repeatables). */
@@ -360,16 +371,19 @@ public final class Migrator {
             prepareSession(session, major);
             RunnerLock lock;
             try {
-                lock = RunnerLock.acquire(session, options.historySchema(), options.lockWait(),
+                lock = RunnerLock.acquire(session, options.historySchema(), role, options.lockWait(),
                         holder -> listener.on(new ApplyEvent.WaitingForRunnerLock(holder)));
             } catch (RunnerLock.LockHeldException e) {
                 String holder = e.holder().map(RunnerLock.LockHolder::describe).orElse("a session that just ended");
-                throw SlipwayException.failed("another Slipway run holds the migration lock on this database: "
-                        + holder + "; waited " + String.format(Locale.ROOT, "%.1f", e.waited().toMillis() / 1000.0)
-                        + " s", "not touched by this run",
-                        "wait for that run to finish" + e.holder().map(h -> " (see: select state, query from"
-                                + " pg_stat_activity where pid = " + h.pid() + ")").orElse("")
-                                + ", or wait longer with --lock-wait", null);
+                boolean deploy = e.holder().map(RunnerLock.LockHolder::deploy).orElse(false);
+                String waited = "; waited " + String.format(Locale.ROOT, "%.1f", e.waited().toMillis() / 1000.0)
+                        + " s";
+                throw SlipwayException.failed(deploy ? "a deploy is running on this database: " + holder
+                                + "; nothing else may migrate until it has verified or rolled back" + waited
+                                : "another Slipway run holds the migration lock on this database: " + holder + waited,
+                        "not touched by this run", "wait for that " + (deploy ? "deploy" : "run") + " to finish"
+                                + e.holder().map(h -> " (see: select state, query from pg_stat_activity where pid = "
+                                + h.pid() + ")").orElse("") + ", or wait longer with --lock-wait", null);
             }
             try (lock; BlockerWatch watch = new BlockerWatch(sessions)) {
                 history.ensureCreated(session);

@@ -9,12 +9,16 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Serialises runners on one database with a session-level advisory lock.
+ * Serialises runners on one database with a session-level advisory lock, and keeps them out while a deploy runs.
  * <p>Session-level rather than transaction-level because a non-transactional migration commits many times and the
  * lock must outlive every commit, and because a lock held by an idle session is never waited on by
  * {@code CREATE INDEX CONCURRENTLY} (Flyway's transactional lock makes such a build wait forever). The lock dies with
  * its connection, so a killed runner never leaves a stale lock behind.
- * <p>Other commands that must not run beside a migration, such as a restore, take the same lock with
+ * <p>A deploy holds a second lock, the deploy lock, exclusively from its preflight to its report. A run on its own
+ * (a {@code migrate}, {@code downgrade}, {@code restore}, {@code stamp} from another terminal, or an application
+ * migrating at start-up) holds the deploy lock shared beside the runner lock: so it cannot run between a deploy's
+ * backup and its rollback, and a deploy cannot start while it runs. The deploy's own steps take only the runner lock.
+ * <p>Other commands that must not run beside a migration, such as a restore, take the same locks with
  * {@link #tryTake}.
  * <p>Not thread-safe; one instance per runner connection.
  */
@@ -22,32 +26,50 @@ public final class RunnerLock implements AutoCloseable {
     /** 'SLPW': the first key of Slipway's advisory locks; the second is derived from the history schema. */
     private static final int NAMESPACE = 0x534c5057;
 
-    private final Connection connection;
-    private final int key;
-    private boolean held;
+    /** Who takes the runner lock. */
+    public enum Role {
+        /** A run on its own: it also holds the deploy lock shared, so no deploy runs beside it. */
+        ON_ITS_OWN,
+        /** A step of the deploy that holds the deploy lock: the runner lock alone. */
+        DEPLOY_STEP
+    }
 
-    private RunnerLock(Connection connection, int key) {
+    private final Connection connection;
+    private final int runnerKey;
+    private final int deployKey;
+    private final Role role;
+    private boolean holdsRunnerLock;
+    private boolean holdsDeployShare;
+
+    private RunnerLock(Connection connection, String historySchema, Role role) {
         this.connection = connection;
-        this.key = key;
+        this.runnerKey = historySchema.hashCode();
+        this.deployKey = deployKey(historySchema);
+        this.role = role;
+    }
+
+    private static int deployKey(String historySchema) {
+        return ("deploy:" + historySchema).hashCode();
     }
 
     /**
-     * Takes the lock, waiting up to {@code wait} for another runner to release it.
+     * Takes the lock, waiting up to {@code wait} for another runner, or a deploy, to release it.
      *
      * @throws LockHeldException when another session still holds it after {@code wait}
      */
-    static RunnerLock acquire(Connection connection, String historySchema, Duration wait,
+    static RunnerLock acquire(Connection connection, String historySchema, Role role, Duration wait,
             java.util.function.Consumer<String> onFirstWait)
             throws SQLException, LockHeldException {
-        RunnerLock lock = new RunnerLock(connection, historySchema.hashCode());
+        RunnerLock lock = new RunnerLock(connection, historySchema, role);
         long deadline = System.nanoTime() + wait.toNanos();
         boolean told = false;
-        while (!lock.tryLock()) {
+        Optional<Integer> heldKey;
+        while ((heldKey = lock.tryLock()).isPresent()) {
             if (System.nanoTime() >= deadline) {
-                throw new LockHeldException(lock.holder(), wait);
+                throw new LockHeldException(lock.holder(heldKey.get()), wait);
             }
             if (!told) {
-                onFirstWait.accept(lock.holder().map(LockHolder::describe).orElse("another session"));
+                onFirstWait.accept(lock.holder(heldKey.get()).map(LockHolder::describe).orElse("another session"));
                 told = true;
             }
             try {
@@ -65,72 +87,103 @@ public final class RunnerLock implements AutoCloseable {
      *
      * @param connection    the session to hold it; the lock ends when it closes
      * @param historySchema the history schema, which names the lock of one project's runners
-     * @return empty when it was taken; otherwise the session holding it, or a holder with pid 0 when that session
-     *     ended before it could be seen
+     * @param role          whether the caller runs on its own or as a step of a deploy
+     * @return empty when it was taken; otherwise the session holding it (a deploy, or another runner), or a holder
+     *     with pid 0 when that session ended before it could be seen
      */
-    public static Optional<LockHolder> tryTake(Connection connection, String historySchema) throws SQLException {
-        RunnerLock lock = new RunnerLock(connection, historySchema.hashCode());
-        if (lock.tryLock()) return Optional.empty();
-        return Optional.of(lock.holder().orElse(new LockHolder(0, "?", "?", "?", null, "ended")));
+    public static Optional<LockHolder> tryTake(Connection connection, String historySchema, Role role)
+            throws SQLException {
+        RunnerLock lock = new RunnerLock(connection, historySchema, role);
+        Optional<Integer> heldKey = lock.tryLock();
+        if (heldKey.isEmpty()) return Optional.empty();
+        return Optional.of(lock.holder(heldKey.get()).orElse(LockHolder.ENDED));
     }
 
     /**
-     * Tries once, without waiting, to take the deploy lock on {@code connection}: a lock of its own, beside the
-     * runner lock, that one {@code deploy} holds from its preflight to its report, so that a second deploy cannot
-     * migrate between the first one's backup and its rollback.
+     * Tries once, without waiting, to take the deploy lock on {@code connection}, exclusively: one {@code deploy}
+     * holds it from its preflight to its report, so that no other deploy, and no run on its own, can migrate
+     * between its backup and its rollback.
      *
-     * @return empty when it was taken; otherwise the session holding it (pid 0 when it ended before it was seen)
+     * @return empty when it was taken; otherwise the session holding it, a deploy or a run on its own (pid 0 when
+     *     it ended before it was seen)
      */
     public static Optional<LockHolder> tryTakeDeployLock(Connection connection, String historySchema)
             throws SQLException {
-        RunnerLock lock = new RunnerLock(connection, ("deploy:" + historySchema).hashCode());
-        if (lock.tryLock()) return Optional.empty();
-        return Optional.of(lock.holder().orElse(new LockHolder(0, "?", "?", "?", null, "ended")));
+        RunnerLock lock = new RunnerLock(connection, historySchema, Role.DEPLOY_STEP);
+        if (lock.tryAdvisory("pg_try_advisory_lock", lock.deployKey)) return Optional.empty();
+        return Optional.of(lock.holder(lock.deployKey).orElse(LockHolder.ENDED));
     }
 
-    private boolean tryLock() throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+    /** {@return empty when every lock the role needs was taken, else the key of the one another session holds} */
+    private Optional<Integer> tryLock() throws SQLException {
+        if (role == Role.ON_ITS_OWN) {
+            holdsDeployShare = tryAdvisory("pg_try_advisory_lock_shared", deployKey);
+            if (!holdsDeployShare) return Optional.of(deployKey);
+        }
+        holdsRunnerLock = tryAdvisory("pg_try_advisory_lock", runnerKey);
+        if (holdsRunnerLock) return Optional.empty();
+        if (holdsDeployShare) {
+            // let a deploy that comes next start while this one waits for the runner lock
+            unlock("pg_advisory_unlock_shared", deployKey);
+            holdsDeployShare = false;
+        }
+        return Optional.of(runnerKey);
+    }
+
+    private boolean tryAdvisory(String function, int key) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select pg_catalog." + function + "(?, ?)")) {
             query.setInt(1, NAMESPACE);
             query.setInt(2, key);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
-                held = rows.getBoolean(1);
-                return held;
+                return rows.getBoolean(1);
             }
         }
     }
 
-    /** {@return the session holding the lock now, if it can be seen} */
-    Optional<LockHolder> holder() throws SQLException {
+    private void unlock(String function, int key) throws SQLException {
+        try (PreparedStatement unlock = connection.prepareStatement("select pg_catalog." + function + "(?, ?)")) {
+            unlock.setInt(1, NAMESPACE);
+            unlock.setInt(2, key);
+            unlock.execute();
+        }
+    }
+
+    /** {@return the session holding the lock of {@code key} now, if it can be seen} */
+    private Optional<LockHolder> holder(int key) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("select a.pid, a.usename, a.application_name,"
-                + " coalesce(a.client_hostname, host(a.client_addr), 'local socket'), a.backend_start, a.state"
-                + " from pg_catalog.pg_locks l join pg_catalog.pg_stat_activity a on a.pid = l.pid"
+                + " coalesce(a.client_hostname, host(a.client_addr), 'local socket'), a.backend_start, a.state,"
+                + " l.mode = 'ExclusiveLock' from pg_catalog.pg_locks l join pg_catalog.pg_stat_activity a on a.pid = l.pid"
                 + " where l.locktype = 'advisory' and l.granted and l.classid = ?::oid and l.objid = ?::oid"
                 + " and l.objsubid = 2 and l.database = (select oid from pg_catalog.pg_database"
-                + " where datname = current_database()) and l.pid <> pg_backend_pid()")) {
+                + " where datname = current_database()) and l.pid <> pg_backend_pid()"
+                + " order by l.mode = 'ExclusiveLock' desc limit 1")) {
             query.setLong(1, Integer.toUnsignedLong(NAMESPACE));
             query.setLong(2, Integer.toUnsignedLong(key));
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) return Optional.empty();
                 return Optional.of(new LockHolder(rows.getInt(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getTimestamp(5).toInstant(), rows.getString(6)));
+                        rows.getString(4), rows.getTimestamp(5).toInstant(), rows.getString(6),
+                        key == deployKey && rows.getBoolean(7)));
             }
         }
     }
 
     @Override
     public void close() throws SQLException {
-        if (!held || connection.isClosed()) return;
-        try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
-            unlock.setInt(1, NAMESPACE);
-            unlock.setInt(2, key);
-            unlock.execute();
+        if (connection.isClosed()) return;
+        if (holdsRunnerLock) {
+            unlock("pg_advisory_unlock", runnerKey);
+            holdsRunnerLock = false;
         }
-        held = false;
+        if (holdsDeployShare) {
+            unlock("pg_advisory_unlock_shared", deployKey);
+            holdsDeployShare = false;
+        }
     }
 
     /**
-     * The session that holds the runner lock.
+     * The session that holds the runner lock or the deploy lock.
      *
      * @param pid         its backend process id
      * @param user        its database user
@@ -138,9 +191,13 @@ public final class RunnerLock implements AutoCloseable {
      * @param client      its client host or address
      * @param since       when its session started
      * @param state       its state (idle, active, ...)
+     * @param deploy      whether it is a deploy (it holds the deploy lock exclusively) rather than a run
      */
     public record LockHolder(int pid, String user, String application, String client, Instant since,
-            String state) {
+            String state, boolean deploy) {
+        /** A holder that ended before it could be seen. */
+        static final LockHolder ENDED = new LockHolder(0, "?", "?", "?", null, "ended", false);
+
         /** {@return who it is, e.g. {@code pid 123, application 'slipway@ci', user app, client 10.0.0.5, ...}} */
         public String describe() {
             if (pid == 0) return "a session that has just ended";

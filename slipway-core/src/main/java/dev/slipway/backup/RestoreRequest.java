@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param allowOtherDatabase whether a backup taken of a database with another name may be restored
  * @param reason             why the restore runs, for the audit trail (e.g. the deploy failure it undoes); null
  *                           for none given
+ * @param deployStep         whether the restore is the rollback of a deploy, which holds the deploy lock for it;
+ *                           a restore on its own is refused while a deploy runs
  */
 public record RestoreRequest(String backup, String confirmation, int jobs, boolean allowOtherDatabase,
-                             String reason) {
+                             String reason, boolean deployStep) {
     /** Checks the values. */
     public RestoreRequest {
         Objects.requireNonNull(backup, "backup");
@@ -26,21 +28,26 @@ public record RestoreRequest(String backup, String confirmation, int jobs, boole
 
     /** {@return a request to restore {@code backup} into the database named {@code confirmation}, one process} */
     public static RestoreRequest of(String backup, String confirmation) {
-        return new RestoreRequest(backup, confirmation, 1, false, null);
+        return new RestoreRequest(backup, confirmation, 1, false, null, false);
     }
 
     /** {@return a copy with another number of parallel processes} */
     public RestoreRequest withJobs(int newJobs) {
-        return new RestoreRequest(backup, confirmation, newJobs, allowOtherDatabase, reason);
+        return new RestoreRequest(backup, confirmation, newJobs, allowOtherDatabase, reason, deployStep);
     }
 
     /** {@return a copy that may or may not restore a backup of a database with another name} */
     public RestoreRequest withAllowOtherDatabase(boolean allowed) {
-        return new RestoreRequest(backup, confirmation, jobs, allowed, reason);
+        return new RestoreRequest(backup, confirmation, jobs, allowed, reason, deployStep);
     }
 
     /** {@return a copy that gives the audit trail {@code why} the restore ran} */
     public RestoreRequest withReason(String why) {
-        return new RestoreRequest(backup, confirmation, jobs, allowOtherDatabase, why);
+        return new RestoreRequest(backup, confirmation, jobs, allowOtherDatabase, why, deployStep);
+    }
+
+    /** {@return a copy that runs as the rollback of the deploy holding the deploy lock} */
+    public RestoreRequest asDeployStep() {
+        return new RestoreRequest(backup, confirmation, jobs, allowOtherDatabase, reason, true);
     }
 }

@@ -91,7 +91,7 @@ final class Restorer {
                 Target target = target(connection);
                 checkBackup(request, backup, target, spec);
                 checkConfirmation(request, backup, target, spec);
-                takeRunnerLock(connection, backup);
+                takeRunnerLock(connection, backup, request);
                 listener.on(new BackupEvent.Step("checking the SHA-256 of " + backup.location() + " ("
                         + manifest.size() + " bytes)"));
                 await(checksum);
@@ -159,18 +159,24 @@ final class Restorer {
     }
 
     /**
-     * Takes the runner lock, so no migration runs while the restore does; a restore that finds it held is refused
-     * before anything is touched, naming the session that holds it.
+     * Takes the runner lock, so no migration runs while the restore does, and, unless the restore is a deploy's
+     * rollback, keeps deploys out too; a restore that finds either held is refused before anything is touched,
+     * naming the session that holds it.
      */
-    private void takeRunnerLock(Connection connection, StoredBackup backup) throws SQLException {
-        Optional<RunnerLock.LockHolder> holder = RunnerLock.tryTake(connection, context.historySchema());
+    private void takeRunnerLock(Connection connection, StoredBackup backup, RestoreRequest request)
+            throws SQLException {
+        Optional<RunnerLock.LockHolder> holder = RunnerLock.tryTake(connection, context.historySchema(),
+                request.deployStep() ? RunnerLock.Role.DEPLOY_STEP : RunnerLock.Role.ON_ITS_OWN);
         if (holder.isEmpty()) return;
         int pid = holder.get().pid();
-        throw SlipwayException.failed("another Slipway run holds the migration lock on this database: "
-                + holder.get().describe() + "; a restore must not run while migrations change the database",
-                "not touched by this restore", "wait for that run to finish" + (pid == 0 ? ""
-                        : " (see: select state, query from pg_stat_activity where pid = " + pid + ")")
-                        + ", then restore " + backup.id() + " again", null);
+        String running = holder.get().deploy() ? "a deploy is running on this database: " + holder.get().describe()
+                + "; a restore must wait until it has verified or rolled back"
+                : "another Slipway run holds the migration lock on this database: " + holder.get().describe()
+                + "; a restore must not run while migrations change the database";
+        throw SlipwayException.failed(running, "not touched by this restore", "wait for that "
+                + (holder.get().deploy() ? "deploy" : "run") + " to finish" + (pid == 0 ? ""
+                : " (see: select state, query from pg_stat_activity where pid = " + pid + ")") + ", then restore "
+                + backup.id() + " again", null);
     }
 
     /** Waits for a check of the files; its failure is thrown as it is. */

@@ -29,9 +29,11 @@ import java.util.function.Supplier;
 
 /**
  * The whole runbook as one run: preflight, plan gate, confirmation, backup, row-count snapshot, before-hooks,
- * migrate, verify, after-hooks. Nothing is touched until the preflight, the plan gate and the confirmation have
- * passed; a failure from migrating on is answered by the environment's rollback policy, and the after-hooks run
- * whenever the before-hooks did. Not thread-safe; one per deploy.
+ * migrate, verify, after-hooks. Where the rollback restores the backup, the before-hooks (maintenance on) run
+ * before the backup instead, so that the restore cannot discard what the application wrote after it. Nothing is
+ * touched until the preflight, the plan gate and the confirmation have passed; a failure from migrating on is
+ * answered by the environment's rollback policy, and the after-hooks run whenever the before-hooks did. Not
+ * thread-safe; one per deploy.
  */
 public final class Deployment {
     /** How many plan findings a refusal names; the plan lists them all. */
@@ -118,6 +120,13 @@ public final class Deployment {
         if (plan.failsAt(options.failOn())) return refused(target, plan);
         refuseADowngradeThatCannotRun();
         confirm(target);
+        // a rollback by restore puts back the database as the backup holds it, so whatever the application writes
+        // after the backup would be lost: with that policy the before-hooks (maintenance on) run before the backup
+        boolean hooksFirst = policy == RollbackPolicy.RESTORE;
+        if (hooksFirst) {
+            DeployReport stopped = beforeHooks(target, plan, null);
+            if (stopped != null) return stopped;
+        }
         String backupId = null;
         if (options.backup()) {
             try {
@@ -126,7 +135,7 @@ public final class Deployment {
                                 + " bytes, sha256 " + r.backup().manifest().sha256());
                 backupId = backup.backup().id();
             } catch (SlipwayException e) {
-                return stoppedBeforeMigrating(target, plan, null, "backup", e);
+                return stoppedBeforeMigrating(target, plan, null, "backup", e, hooksFirst);
             }
         } else {
             skip("backup", "--no-backup: no backup taken");
@@ -141,29 +150,43 @@ public final class Deployment {
                         : steps.verify(options.verify().withOnly(checks));
             }, r -> "row counts saved; " + alreadyFailing(r) + " check(s) already failing");
         } catch (SlipwayException e) {
-            return stoppedBeforeMigrating(target, plan, backupId, "snapshot", e);
+            return stoppedBeforeMigrating(target, plan, backupId, "snapshot", e, hooksFirst);
+        }
+        if (!hooksFirst) {
+            DeployReport stopped = beforeHooks(target, plan, backupId);
+            if (stopped != null) return stopped;
         }
         return migrateBetweenHooks(new Prepared(target, plan, backupId, before));
+    }
+
+    /**
+     * Runs the before-hooks; when one fails, runs the after-hooks and reports the deploy failed.
+     *
+     * @return the report of a failed before-hook, or null when they all ran
+     */
+    private DeployReport beforeHooks(TargetInfo target, PlanReport plan, String backupId) {
+        List<String> beforeFailures = hooks("hooks.before", hooksBefore, target, "before", null, true);
+        if (beforeFailures.isEmpty()) return null;
+        hooks("hooks.after", hooksAfter, target, "after", "failed", false);
+        return report(DeployReport.Outcome.FAILED, target, target.current(), List.of(), backupId, plan, null,
+                "a before-hook failed: " + String.join("; ", beforeFailures) + "\n  database: not touched by"
+                        + " migrations, at version " + versionOrNone(target.current())
+                        + (hooksAfter.isEmpty() ? "" : "; the after-hooks ran") + "\n  next: fix the hook,"
+                        + " then run `slipway deploy` again");
     }
 
     /** What the deploy knows once nothing refused it and it is ready to change the database. */
     private record Prepared(TargetInfo target, PlanReport plan, String backupId, VerifyReport before) {
     }
 
-    /** The steps that change the database: before-hooks, migrate, verify, after-hooks, and the policy on a failure. */
+    /**
+     * The steps that change the database, once the before-hooks have run: migrate, verify, after-hooks, and the
+     * policy on a failure.
+     */
     private DeployReport migrateBetweenHooks(Prepared ready) {
         TargetInfo target = ready.target();
         PlanReport plan = ready.plan();
         String backupId = ready.backupId();
-        List<String> beforeFailures = hooks("hooks.before", hooksBefore, target, "before", null, true);
-        if (!beforeFailures.isEmpty()) {
-            hooks("hooks.after", hooksAfter, target, "after", "failed", false);
-            return report(DeployReport.Outcome.FAILED, target, target.current(), List.of(), backupId, plan, null,
-                    "a before-hook failed: " + String.join("; ", beforeFailures) + "\n  database: not touched by"
-                            + " migrations, at version " + versionOrNone(target.current())
-                            + (hooksAfter.isEmpty() ? "" : "; the after-hooks ran") + "\n  next: fix the hook,"
-                            + " then run `slipway deploy` again");
-        }
         MigrateResult migrated;
         try {
             migrated = timed("migrate", "applying " + plan.migrations().size() + " migration(s)",
@@ -255,11 +278,18 @@ public final class Deployment {
                         + " because <reason>` above its statement");
     }
 
-    /** A step before migrating failed: nothing was changed, and no hook has run. */
+    /**
+     * A step before migrating failed: nothing was changed. When the before-hooks ran already, the after-hooks run
+     * now, so the application does not stay in maintenance.
+     */
     private DeployReport stoppedBeforeMigrating(TargetInfo target, PlanReport plan, String backupId, String step,
-            SlipwayException failure) {
+            SlipwayException failure, boolean beforeHooksRan) {
+        List<String> hookFailures = beforeHooksRan ? hooks("hooks.after", hooksAfter, target, "after", "failed",
+                false) : List.of();
         return report(DeployReport.Outcome.FAILED, target, target.current(), List.of(), backupId, plan, null,
-                "the deploy stopped at the " + step + ", before migrating: " + failure.getMessage());
+                "the deploy stopped at the " + step + ", before migrating: " + failure.getMessage()
+                        + (hookFailures.isEmpty() ? "" : "\n  an after-hook failed too: "
+                        + String.join("; ", hookFailures)));
     }
 
     /**

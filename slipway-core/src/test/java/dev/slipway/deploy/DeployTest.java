@@ -8,6 +8,8 @@ import dev.slipway.Slipway;
 import dev.slipway.SlipwayBuilder;
 import dev.slipway.SlipwayException;
 import dev.slipway.apply.RunnerLock;
+import dev.slipway.backup.BackupListener;
+import dev.slipway.backup.RestoreRequest;
 import dev.slipway.db.Environment;
 import dev.slipway.testkit.PostgresServers;
 import dev.slipway.testkit.TestDatabase;
@@ -18,7 +20,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,8 +139,9 @@ class DeployTest {
         assertThat(report.outcome()).as("%s", report.failure()).isEqualTo(DeployReport.Outcome.DEPLOYED);
         assertThat(report.exitStatus()).isEqualTo(ExitStatus.OK);
         assertThat(report.failure()).isNull();
-        assertThat(stepNames(report)).containsExactly("preflight", "plan", "confirm", "backup", "snapshot",
-                "hooks.before", "migrate", "verify", "hooks.after");
+        // rollback by restore: maintenance on before the backup, so the restore cannot discard a later write
+        assertThat(stepNames(report)).containsExactly("preflight", "plan", "confirm", "hooks.before", "backup",
+                "snapshot", "migrate", "verify", "hooks.after");
         assertThat(report.steps()).allMatch(step -> step.status() == DeployStep.Status.DONE);
         assertThat(report.to()).hasToString("2");
         assertThat(report.applied()).hasSize(1);
@@ -202,7 +207,10 @@ class DeployTest {
 
     @Test
     void aFailedMigrationIsUndoneByRestoringTheBackupTakenFirst() throws Exception {
-        environment("restore", false, List.of(logged("before")), List.of(logged("after $SLIPWAY_OUTCOME")));
+        // the application's last write happens as maintenance begins: the backup, taken after it, must hold it
+        environment("restore", false, List.of("psql -X -q -v ON_ERROR_STOP=1 -d '" + db.libpqUrl() + "' -c \"insert"
+                + " into customers values (502, 'the last order before maintenance')\"", logged("before")),
+                List.of(logged("after $SLIPWAY_OUTCOME")));
         Files.writeString(migrations.resolve("V2__email.sql"), "alter table customers add column email text;\n");
         Files.writeString(migrations.resolve("V3__broken.sql"), "update customers set name = name || '!'"
                 + " where id > 0;\nselect 1 / 0;\n");
@@ -212,15 +220,17 @@ class DeployTest {
 
         assertThat(report.outcome()).as("%s", report.failure()).isEqualTo(DeployReport.Outcome.ROLLED_BACK);
         assertThat(report.exitStatus()).isEqualTo(ExitStatus.ROLLED_BACK);
-        assertThat(stepNames(report)).containsExactly("preflight", "plan", "confirm", "backup", "snapshot",
-                "hooks.before", "migrate", "rollback", "hooks.after");
+        assertThat(stepNames(report)).containsExactly("preflight", "plan", "confirm", "hooks.before", "backup",
+                "snapshot", "migrate", "rollback", "hooks.after");
         assertThat(report.failure()).contains("migrate failed: ").contains("division by zero")
                 .contains("V3__broken.sql").contains("restored from backup " + report.backupId())
                 .contains("at version 1 as before the deploy");
         assertThat(report.to()).hasToString("1");
         assertThat(version()).isEqualTo("1");
         assertThat(columnExists("customers", "email")).isFalse();
-        assertThat(db.queryLong("select count(*) from customers")).isEqualTo(501);
+        assertThat(db.queryLong("select count(*) from customers")).isEqualTo(502);
+        assertThat(db.queryLong("select count(*) from customers where name = 'the last order before maintenance'"))
+                .as("the write made before maintenance survives the rollback").isEqualTo(1);
         assertThat(hookLines()).containsExactly("before", "after rolled-back");
         assertThat(slipway().history()).last().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("restore");
@@ -336,6 +346,25 @@ class DeployTest {
     }
 
     @Test
+    void aBackupThatFailsAfterTheBeforeHooksRanStillRunsTheAfterHooks() throws Exception {
+        environment("restore", false, List.of(logged("maintenance on")),
+                List.of(logged("maintenance off $SLIPWAY_OUTCOME")));
+        Files.writeString(project.resolve("backups"), "a file where the backup directory should be\n");
+        Files.writeString(migrations.resolve("V2__email.sql"), "alter table customers add column email text;\n");
+
+        DeployReport report = deploy(DeployOptions.defaults());
+
+        assertThat(report.outcome()).as("%s", report.failure()).isEqualTo(DeployReport.Outcome.FAILED);
+        assertThat(stepNames(report)).containsExactly("preflight", "plan", "confirm", "hooks.before", "backup",
+                "hooks.after");
+        assertThat(report.failure()).contains("the deploy stopped at the backup, before migrating: ");
+        assertThat(hookLines()).as("the application is not left in maintenance")
+                .containsExactly("maintenance on", "maintenance off failed");
+        assertThat(version()).isEqualTo("1");
+        assertThat(columnExists("customers", "email")).isFalse();
+    }
+
+    @Test
     void aSecondDeployIsRefusedWhileOneRunsAndTheLockIsFreeAfterwards() throws Exception {
         environment("restore", false, List.of(logged("before")), List.of());
         Files.writeString(migrations.resolve("V2__email.sql"), "alter table customers add column email text;\n");
@@ -354,6 +383,69 @@ class DeployTest {
         assertThat(deploy(DeployOptions.defaults()).outcome()).isEqualTo(DeployReport.Outcome.DEPLOYED);
         try (Connection other = db.connect()) {
             assertThat(RunnerLock.tryTakeDeployLock(other, "public")).as("released after the deploy").isEmpty();
+        }
+    }
+
+    @Test
+    void aMigrateOrRestoreOnItsOwnCannotSlipBetweenADeploysBackupAndItsMigrate() throws Exception {
+        // the before-hook holds the deploy after its backup until the test has tried the others
+        Path started = project.resolve("hook-started");
+        Path release = project.resolve("hook-release");
+        environment("none", false, List.of("touch " + started + "; while [ ! -f " + release + " ]; do sleep 0.05;"
+                + " done"), List.of());
+        Files.writeString(project.resolve("slipway.toml"), Files.readString(project.resolve("slipway.toml"))
+                + "\n[safety]\nlock_wait = \"300ms\"\n");
+        Files.writeString(migrations.resolve("V2__email.sql"), "alter table customers add column email text;\n");
+        CompletableFuture<DeployReport> deploying = CompletableFuture.supplyAsync(
+                () -> deploy(DeployOptions.defaults()));
+        try {
+            waitFor(started);
+            String backupId = backupFiles().stream().filter(f -> f.endsWith(".json")).findFirst().orElseThrow()
+                    .replace(".json", "");
+
+            assertThatThrownBy(() -> slipway().migrate())
+                    .isInstanceOf(SlipwayException.class)
+                    .hasMessageContaining("a deploy is running on this database: pid ")
+                    .hasMessageContaining("database: not touched by this run")
+                    .hasMessageContaining("next: wait for that deploy to finish");
+            assertThatThrownBy(() -> slipway().restore(RestoreRequest.of(backupId, db.name()), BackupListener.NONE))
+                    .isInstanceOf(SlipwayException.class)
+                    .hasMessageContaining("a deploy is running on this database: pid ")
+                    .hasMessageContaining("database: not touched by this restore");
+            assertThat(version()).isEqualTo("1");
+        } finally {
+            Files.writeString(release, "");
+        }
+
+        DeployReport report = deploying.get(60, TimeUnit.SECONDS);
+        assertThat(report.outcome()).as("%s", report.failure()).isEqualTo(DeployReport.Outcome.DEPLOYED);
+        assertThat(version()).isEqualTo("2");
+        assertThat(slipway().migrate().applied()).as("free again after the deploy").isEmpty();
+    }
+
+    @Test
+    void aDeployIsRefusedWhileAMigrateRunsOnItsOwn() throws Exception {
+        environment("restore", false, List.of(logged("before")), List.of());
+        Files.writeString(migrations.resolve("V2__email.sql"), "alter table customers add column email text;\n");
+        try (Connection other = db.connect()) {
+            assertThat(RunnerLock.tryTake(other, "public", RunnerLock.Role.ON_ITS_OWN)).isEmpty();
+
+            assertThatThrownBy(() -> deploy(DeployOptions.defaults()))
+                    .isInstanceOf(SlipwayException.class)
+                    .hasMessageContaining("a Slipway run (migrate, downgrade, restore, stamp or baseline) is running"
+                            + " on this database: pid ")
+                    .hasMessageContaining("database: not touched by this deploy");
+            assertThat(backupFiles()).isEmpty();
+            assertThat(hookLines()).isEmpty();
+        }
+        assertThat(version()).isEqualTo("1");
+    }
+
+    private static void waitFor(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.exists(file)) {
+            if (System.nanoTime() > deadline) throw new AssertionError(file + " did not appear in 60 s");
+            Thread.sleep(20);
         }
     }
 
