@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Finds which objects a definition names. The reader prints definitions with an empty {@code search_path}, so every
@@ -20,10 +19,27 @@ final class Mentions {
     private Mentions() {
     }
 
-    /** {@return whether {@code text} names {@code qualifiedName} (as {@link SchemaObject#name()} prints it)} */
+    /**
+     * {@return whether {@code text} names {@code qualifiedName} (as {@link SchemaObject#name()} prints it): an
+     * occurrence that no identifier character, dot, quote or dollar sign comes right before, and no identifier
+     * character, quote or dollar sign right after ({@code app.orders.id} names {@code app.orders};
+     * {@code app.orders_2} and {@code x.app.orders} do not)}. Called for every pair of views when the DDL is ordered,
+     * so it searches with {@link String#indexOf} rather than a pattern compiled per call.
+     */
     static boolean names(String text, String qualifiedName) {
-        if (text == null) return false;
-        return Pattern.compile("(?<![\\w.\"$])" + Pattern.quote(qualifiedName) + "(?![\\w\"$])").matcher(text).find();
+        if (text == null || qualifiedName.isEmpty()) return false;
+        for (int at = text.indexOf(qualifiedName); at >= 0; at = text.indexOf(qualifiedName, at + 1)) {
+            int end = at + qualifiedName.length();
+            boolean startsAlone = at == 0 || !(wordChar(text.charAt(at - 1)) || text.charAt(at - 1) == '.');
+            if (startsAlone && (end == text.length() || !wordChar(text.charAt(end)))) return true;
+        }
+        return false;
+    }
+
+    /** {@return whether {@code c} continues a name: an ASCII letter, digit, underscore, quote or dollar sign} */
+    private static boolean wordChar(char c) {
+        return c == '_' || c == '"' || c == '$' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9');
     }
 
     /** {@return whether {@code text} names any of {@code qualifiedNames}} */
