@@ -1,6 +1,7 @@
 package dev.slipway.schema;
 
 import dev.slipway.db.PgIdentifiers;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,10 +19,17 @@ import java.util.Map;
  * @param generated         the expression of a generated (stored) column, or {@code null}
  * @param inherited         whether it comes from a parent (inheritance or partitioning) rather than this table
  * @param comment           its comment, or {@code null}
+ * @param grants            privileges granted on this column alone ({@code GRANT SELECT (email) ON ...}) to others
+ *                          than the table's owner, sorted (see {@link Grants})
  */
 public record Column(String columnName, int position, String type, String collation, boolean notNull,
-        String defaultExpression, String identity, String generated, boolean inherited, String comment)
-        implements SchemaObject {
+        String defaultExpression, String identity, String generated, boolean inherited, String comment,
+        List<String> grants) implements SchemaObject {
+    /** Copies the privileges. */
+    public Column {
+        grants = List.copyOf(grants);
+    }
+
     @Override
     public ObjectKind kind() {
         return ObjectKind.COLUMN;
@@ -37,6 +45,6 @@ public record Column(String columnName, int position, String type, String collat
         return Properties.of().put("type", type).put("collation", collation)
                 .put("nullability", notNull ? "not null" : "null").put("default", defaultExpression)
                 .put("identity", identity).put("generated", generated).flag("inherited", inherited)
-                .put("comment", comment).build();
+                .put("comment", comment).list("privileges", grants).build();
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code GRANT} and {@code REVOKE} statements between two such lists. Each privilege reads
  * {@code SELECT to reporting}, {@code EXECUTE to PUBLIC} or {@code INSERT to app with grant option}. The owner's own
  * privileges are left out: they are the defaults, and the owner of a scratch database's objects is another role than
- * the live database's. Column privileges are not read. Stateless.
+ * the live database's. A column's privileges ({@code GRANT SELECT (email) ON ...}) are read per column. Stateless.
  */
 final class Grants {
     /** What a routine has without any GRANT: PostgreSQL lets everyone execute it. */
@@ -47,6 +47,24 @@ final class Grants {
         for (String privilege : after) {
             if (!before.contains(privilege)) plan.add(Phase.GRANTS, grant(privilege, target));
         }
+    }
+
+    /**
+     * Adds to {@code plan} the statements that turn the privileges {@code before} on one column of {@code table}
+     * into {@code after}, e.g. {@code GRANT SELECT (email) ON TABLE app.users TO reporting}.
+     *
+     * @param column the column's name as SQL writes it (quoted where needed)
+     */
+    static void betweenOnColumn(DdlPlan plan, String table, String column, List<String> before, List<String> after) {
+        between(plan, "TABLE " + table, onColumn(before, column), onColumn(after, column));
+    }
+
+    /** {@return each privilege ({@code SELECT to reporting}) limited to {@code column} ({@code SELECT (email) to ...})} */
+    private static List<String> onColumn(List<String> privileges, String column) {
+        return privileges.stream().map(privilege -> {
+            int to = privilege.indexOf(TO);
+            return privilege.substring(0, to) + " (" + column + ")" + privilege.substring(to);
+        }).toList();
     }
 
     private static String grant(String privilege, String target) {

@@ -20,7 +20,8 @@ final class RelationParts {
             + " format_type(a.atttypid, a.atttypmod) as type, a.attnotnull, a.attislocal, a.attidentity,"
             + " a.attgenerated, pg_get_expr(ad.adbin, ad.adrelid) as expression,"
             + " case when a.attcollation <> t.typcollation then " + COLLATION.formatted("a.attcollation")
-            + " end as collation, d.description"
+            + " end as collation, d.description, "
+            + Grants.column("a.attacl", 'c', "c.relowner") + " as grants"
             + " from pg_attribute a join pg_class c on c.oid = a.attrelid"
             + " join pg_namespace n on n.oid = c.relnamespace join pg_type t on t.oid = a.atttypid"
             + " left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum"
@@ -98,7 +99,8 @@ final class RelationParts {
                 parts.columns.computeIfAbsent(key, k -> new ArrayList<>()).add(new Column(name, position, type,
                         collation, row.getBoolean("attnotnull"), generated ? null : expression,
                         identity(row.getString("attidentity")), generated ? expression : null,
-                        !row.getBoolean("attislocal"), row.getString("description")));
+                        !row.getBoolean("attislocal"), row.getString("description"),
+                        Catalog.strings(row, "grants")));
             }
         });
         catalog.each(CONSTRAINTS, row -> parts.constraints.computeIfAbsent(RelationKey.of(row), k -> new ArrayList<>())

@@ -164,6 +164,7 @@ final class TableDdl {
                 table.comment()));
         for (Column column : table.columns()) {
             if (column.comment() != null && !column.inherited()) commentColumn(table, column);
+            Grants.betweenOnColumn(plan, table.name(), column.name(), List.of(), column.grants());
         }
         for (Constraint constraint : table.constraints()) addConstraint(table, constraint);
         for (Index index : table.indexes()) createIndex(table, index);
@@ -210,6 +211,7 @@ final class TableDdl {
             plan.add(Phase.ALTER_TABLES, alter(old, "ADD COLUMN " + columnDefinition(now, column)));
             if (column.comment() != null) commentColumn(now, column);
         }
+        alterColumnGrants(old, now);
         warnAboutColumnOrder(old, now);
         alterConstraints(old, now);
         alterIndexes(old, now);
@@ -291,6 +293,21 @@ final class TableDdl {
                     + ObjectSql.identityWord(now.identity())));
         }
         if (!Objects.equals(old.comment(), now.comment())) commentColumn(table, now);
+    }
+
+    /**
+     * The privileges on single columns: granted afresh on a column that is added or dropped and added again (its
+     * privileges went with it), changed on one that stays. Inherited columns too: their privileges are the
+     * child table's own.
+     */
+    private void alterColumnGrants(Table old, Table now) {
+        for (Column column : now.columns()) {
+            Column before = old.column(column.columnName()).orElse(null);
+            boolean addedAgain = before == null || !before.inherited() && (column.inherited()
+                    || regenerated(before, column));
+            Grants.betweenOnColumn(plan, now.name(), column.name(), addedAgain ? List.of() : before.grants(),
+                    column.grants());
+        }
     }
 
     /**

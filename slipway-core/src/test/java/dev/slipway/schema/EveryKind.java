@@ -91,6 +91,8 @@ final class EveryKind {
                 + " grant select on app.orders to slipway_reader;"
                 + " grant select on app.open_orders to slipway_reader with grant option;"
                 + " grant usage on sequence app.invoice_numbers to slipway_reader;"
+                + " grant update (email) on app.customers to slipway_reader;"
+                + " grant select (note) on app.orders to slipway_reader;"
                 + " revoke execute on function app.touch() from public");
     }
 

@@ -119,7 +119,15 @@ class EveryKindTest {
                 change("revoke usage on schema app from slipway_reader",
                         "schema app: privileges USAGE to slipway_reader -> none"),
                 change("grant execute on function app.touch() to public",
-                        "function app.touch(): privileges none -> EXECUTE to PUBLIC"));
+                        "function app.touch(): privileges none -> EXECUTE to PUBLIC"),
+                change("grant select (status, total) on app.orders to slipway_reader",
+                        "table app.orders: column status: privileges none -> SELECT to slipway_reader",
+                        "table app.orders: column total: privileges none -> SELECT to slipway_reader"),
+                change("revoke update (email) on app.customers from slipway_reader",
+                        "table app.customers: column email: privileges UPDATE to slipway_reader -> none"),
+                change("grant insert (email) on app.customers to slipway_reader with grant option",
+                        "table app.customers: column email: privileges UPDATE to slipway_reader"
+                                + " -> INSERT to slipway_reader with grant option, UPDATE to slipway_reader"));
     }
 
     @ParameterizedTest(name = "{0}")

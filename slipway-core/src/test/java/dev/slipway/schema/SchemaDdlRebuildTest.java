@@ -99,8 +99,10 @@ class SchemaDdlRebuildTest {
     }
 
     private static SchemaModel events(boolean kindFirst) {
-        Column at = new Column("at", kindFirst ? 2 : 1, "date", null, true, null, null, null, false, null);
-        Column kind = new Column("kind", kindFirst ? 1 : 2, "text", null, false, null, null, null, false, null);
+        Column at = new Column("at", kindFirst ? 2 : 1, "date", null, true, null, null, null, false, null,
+                List.of());
+        Column kind = new Column("kind", kindFirst ? 1 : 2, "text", null, false, null, null, null, false, null,
+                List.of());
         Table events = new Table("app", "events", true, false, List.of(at, kind), List.of(), List.of(), List.of(),
                 false, false, List.of(), "RANGE (at)", null, null, List.of(), List.of(), null, List.of());
         return new SchemaModel(List.of(new Schema("app", null)), List.of(), List.of(), List.of(), List.of(),
