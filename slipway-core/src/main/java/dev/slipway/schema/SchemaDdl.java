@@ -37,8 +37,8 @@ import java.util.Set;
  * partitioning and inheritance changes, a domain's base type or collation, composite attribute order.
  * <p>Indexes are built with plain {@code CREATE INDEX}, not {@code CONCURRENTLY}: the script is a corrective
  * migration to review, and plain DDL keeps it one transaction; the lint rules of {@code slipway plan} point out
- * where a concurrent build is worth the change. Objects the model does not hold (rules, grants, event triggers)
- * are neither compared nor printed. Stateless and thread-safe.
+ * where a concurrent build is worth the change. Objects the model does not hold (rules, event triggers, owners,
+ * default privileges, a view's column privileges) are neither compared nor printed. Stateless and thread-safe.
  */
 public final class SchemaDdl {
     /** Appended to the name of a type or table moved aside while its replacement is built. */
