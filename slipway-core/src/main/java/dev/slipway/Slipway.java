@@ -45,9 +45,11 @@ import dev.slipway.migration.ScanResult;
 import dev.slipway.migration.SkippedFile;
 import dev.slipway.migration.Version;
 import dev.slipway.sandbox.MigratedSchema;
+import dev.slipway.sandbox.PlanTrace;
 import dev.slipway.sandbox.RoundTrip;
 import dev.slipway.sandbox.RoundTripReport;
 import dev.slipway.sandbox.Sandbox;
+import dev.slipway.sandbox.ScratchDatabase;
 import dev.slipway.schema.SchemaComparison;
 import dev.slipway.schema.SchemaDdl;
 import dev.slipway.schema.SchemaFilter;
@@ -271,16 +273,44 @@ public final class Slipway {
      * @param options limits for the estimates and the checks of today's rows
      */
     public PlanReport plan(Version target, PlanOptions options) {
+        return plan(target, options, null);
+    }
+
+    /**
+     * {@return {@link #plan(Version, PlanOptions)}, traced: each pending statement also runs, in order, on a scratch
+     * database of {@code sandbox} that holds the migrations the target has applied, and what it locked and rewrote
+     * there replaces the model's guess where the two differ (see {@link PlanTrace}); the target is only read}
+     *
+     * @param sandbox where to make the scratch database, or null for no trace
+     */
+    public PlanReport plan(Version target, PlanOptions options, Sandbox sandbox) {
         refuseInvalidSet();
         StatusReport status = status();
         return guarded(() -> {
             try (Connection session = openGuarded()) {
-                return Planner.plan(session, PlanInputs.of(set(), status, target), options);
+                PlanReport plan = Planner.plan(session, PlanInputs.of(set(), status, target), options);
+                if (sandbox == null || plan.migrations().isEmpty()) return plan;
+                return Planner.withTrace(plan, trace(plan, status, sandbox), Planner.sizesOf(session), options);
             } catch (SQLException e) {
                 throw SlipwayException.failed("could not read the target database for the plan: " + e.getMessage(),
                         "not touched (the plan only reads)", "check the connection and run `slipway plan` again", e);
             }
         });
+    }
+
+    /** {@return what each pending statement did on a scratch database migrated as the target is} */
+    private List<List<PlanReport.Observation>> trace(PlanReport plan, StatusReport status, Sandbox sandbox) {
+        AppliedMigrations applied = AppliedMigrations.of(status);
+        try (ScratchDatabase scratch = sandbox.newDatabase()) {
+            MigratedSchema.of(scan(), settings.apply()).only(applied.versions(), applied.repeatables())
+                    .migrate(scratch);
+            try (Connection session = scratch.connect()) {
+                return PlanTrace.observe(session, plan);
+            } catch (SQLException e) {
+                throw SlipwayException.failed("could not trace the plan in " + scratch + ": " + e.getMessage(),
+                        "the target was not touched", "run `slipway plan` without --trace, or check --dev-url", e);
+            }
+        }
     }
 
     /** {@return the version of the target's server, for a {@link Sandbox} of the same major} */

@@ -3,12 +3,10 @@ package dev.slipway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.db.ConnectionSpec;
-import dev.slipway.db.Secret;
 import dev.slipway.db.ServerVersion;
-import dev.slipway.embedded.PostgresServer;
 import dev.slipway.migration.Version;
 import dev.slipway.sandbox.Sandbox;
+import dev.slipway.sandbox.TestSandboxes;
 import dev.slipway.schema.SchemaComparison;
 import dev.slipway.schema.SchemaDifference;
 import dev.slipway.testkit.PostgresExtension;
@@ -20,8 +18,6 @@ import dev.slipway.verify.VerifyReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +37,7 @@ class DriftTest {
     @BeforeAll
     static void openSandbox(TestDatabase db) {
         // the test server doubles as the dev server: one server, a scratch database per build
-        sandbox = Sandbox.onDevServer(devServer(db));
+        sandbox = TestSandboxes.onServerOf(db);
     }
 
     @AfterAll
@@ -118,7 +114,7 @@ class DriftTest {
         AtomicInteger opened = new AtomicInteger();
         Function<ServerVersion, Sandbox> sandboxes = version -> {
             opened.incrementAndGet();
-            return Sandbox.onDevServer(devServer(db));
+            return TestSandboxes.onServerOf(db);
         };
         VerifyOptions withDrift = VerifyOptions.defaults().withCheck(slipway.driftCheck(sandboxes));
 
@@ -160,11 +156,6 @@ class DriftTest {
         } finally {
             adopted.server().dropDatabase(adopted.name());
         }
-    }
-
-    private static ConnectionSpec devServer(TestDatabase db) {
-        return new ConnectionSpec(db.server().host(), db.server().port(), db.name(), PostgresServer.SUPERUSER,
-                Optional.of(new Secret(db.server().password())), Map.of());
     }
 
     private static Slipway slipway(TestDatabase target, Path folder) {

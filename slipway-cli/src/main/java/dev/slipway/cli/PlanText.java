@@ -25,6 +25,7 @@ final class PlanText {
             migration.findings().forEach(f -> finding(f, quiet, out));
             for (PlanReport.Step step : migration.statements()) {
                 out.accept("-- line " + step.line() + ": " + impact(step));
+                if (step.observed() != null) out.accept("-- traced: " + traced(step.observed()));
                 step.findings().forEach(f -> finding(f, quiet, out));
                 for (PlanReport.Prediction prediction : step.predictions()) {
                     out.accept("-- " + prediction(prediction));
@@ -58,6 +59,20 @@ final class PlanText {
         text.append("; blocks others ").append(step.blocking().isZero() ? "a moment at most"
                 : "~" + seconds(step.blocking()));
         return text.toString();
+    }
+
+    /** {@return what the statement did on the scratch database, in words} */
+    private static String traced(PlanReport.Observation observed) {
+        String rewrites = observed.rewritten().isEmpty() ? "no rewrite"
+                : "rewrote " + String.join(", ", observed.rewritten().stream().map(Object::toString).toList());
+        return switch (observed.outcome()) {
+            case RAN -> (observed.locks().isEmpty() ? "no lock on an existing relation"
+                    : String.join(", ", observed.locks().stream().map(l -> l.mode().sql() + " on " + l.relation())
+                    .toList())) + "; " + rewrites;
+            case RAN_WITHOUT_TRANSACTION -> "ran outside a transaction (its locks are not seen); " + rewrites;
+            case FAILED -> "FAILED on the scratch database: " + observed.detail();
+            case SKIPPED -> observed.detail();
+        };
     }
 
     private static String size(TableSize size) {

@@ -72,6 +72,32 @@ class PlanCommandTest {
     }
 
     @Test
+    void traceShowsWhatEachStatementDidOnAScratchDatabase(@TempDir Path other) throws Exception {
+        Path migrations = Files.createDirectories(other.resolve("db/migration"));
+        Files.writeString(migrations.resolve("V1__accounts.sql"), "CREATE TABLE accounts (id int PRIMARY KEY,"
+                + " plan text);\nINSERT INTO accounts SELECT g, 'free' FROM generate_series(1, 100) g;\n");
+        Cli here = new Cli(other, Map.of());
+        String url = db.libpqUrl();
+        here.run("migrate", "--url", url).exitsWith(0);
+        Files.writeString(migrations.resolve("V2__widen.sql"), """
+                DO $$ BEGIN EXECUTE 'ALTER TABLE accounts ALTER COLUMN id TYPE bigint'; END $$;
+                ALTER TABLE accounts ADD COLUMN since date;
+                """);
+
+        Cli.Result traced = here.run("plan", "--url", url, "--dev-url", db.server().libpqUrl("postgres"),
+                "--trace").exitsWith(0).printsNowhere(db.server().password());
+
+        assertThat(traced.stdout()).contains("tracing the pending migrations in ",
+                "-- line 1: ACCESS EXCLUSIVE on public.accounts (100 rows,",
+                "-- traced: ACCESS EXCLUSIVE on public.accounts; rewrote public.accounts",
+                "-- line 2: ACCESS EXCLUSIVE on accounts (100 rows,",
+                "-- traced: ACCESS EXCLUSIVE on public.accounts; no rewrite");
+        assertThat(traced.stderr()).isEmpty();
+        assertThat(db.queryLong("select count(*) from information_schema.columns where table_name = 'accounts'"
+                + " and column_name = 'since'")).as("the target is only read").isZero();
+    }
+
+    @Test
     void failOnInSlipwayTomlDecidesTheExitCodeAndTheFlagWins(@TempDir Path other) throws Exception {
         Path migrations = Files.createDirectories(other.resolve("db/migration"));
         Files.writeString(migrations.resolve("V1__tier_index.sql"), "CREATE INDEX users_tier_idx ON users (tier);\n");

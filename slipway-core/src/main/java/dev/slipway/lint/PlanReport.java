@@ -72,16 +72,51 @@ public record PlanReport(String server, int pgMajor, List<Migration> migrations,
      * @param blocking    the estimated time it blocks others' reads or writes (zero when it blocks no one)
      * @param findings    the lint findings on it, including those an allow directive accepted
      * @param predictions what today's rows say about whether it will succeed
+     * @param observed    what it did when it ran on a scratch database ({@code plan --trace}), or null when it was
+     *                    not traced; where it differs from the model, the locks, rewrite, work and blocking above are
+     *                    the observed ones
      */
     public record Step(String script, int line, String sql, List<RelationLock> locks, Impact.Work work,
                        boolean rewrite, boolean destructive, boolean modelled, Duration blocking,
-                       List<Finding> findings, List<Prediction> predictions) {
+                       List<Finding> findings, List<Prediction> predictions, Observation observed) {
         /** Copies the lists. */
         public Step {
             locks = List.copyOf(locks);
             findings = List.copyOf(findings);
             predictions = List.copyOf(predictions);
         }
+    }
+
+    /**
+     * What one statement did when it ran on a scratch database with the target's schema.
+     *
+     * @param outcome    whether it ran, and whether its locks could be seen
+     * @param locks      the locks it held on relations that existed before it, the strongest per relation, as
+     *                   {@code pg_locks} showed them before its transaction ended; sizes are the target's
+     * @param rewritten  the tables it gave new storage (a rewrite: their {@code relfilenode} changed)
+     * @param detail     the error when it failed, or why it was not traced; empty otherwise
+     */
+    public record Observation(Traced outcome, List<RelationLock> locks, List<QualifiedName> rewritten,
+                              String detail) {
+        /** Copies the lists. */
+        public Observation {
+            Objects.requireNonNull(outcome, "outcome");
+            locks = List.copyOf(locks);
+            rewritten = List.copyOf(rewritten);
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /** How a statement fared on the scratch database. */
+    public enum Traced {
+        /** It ran in a transaction, and its locks were read before that transaction ended. */
+        RAN,
+        /** It ran outside a transaction (e.g. {@code CREATE INDEX CONCURRENTLY}): rewrites seen, locks not. */
+        RAN_WITHOUT_TRANSACTION,
+        /** It failed there; the statements after it were not traced. */
+        FAILED,
+        /** It was not run: an earlier statement failed, or it is transaction control. */
+        SKIPPED
     }
 
     /**

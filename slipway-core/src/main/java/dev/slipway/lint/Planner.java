@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +39,8 @@ public final class Planner {
     private static final double ROWS_PER_SECOND = 20_000;
     private static final long COUNT_LIMIT = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The rules whose whole point is that a statement rewrites a table: a trace that saw no rewrite settles them. */
+    private static final List<String> REWRITE_RULES = List.of(TableRewrite.INFO.id(), AddingColumnRewrite.INFO.id());
 
     private Planner() {
     }
@@ -145,10 +148,104 @@ public final class Planner {
             if (command instanceof SqlCommand.CreateTable create) created.add(create.table());
             steps.add(new PlanReport.Step(input.script(), statement.line(), statement.text(), locks, impact.work(),
                     impact.work() == Impact.Work.REWRITE, impact.destructive(), impact.modelled(), blocking, findings,
-                    predictions));
+                    predictions, null));
         }
         return new PlanReport.Migration(input.script(), input.version(), how(statements, directives, pgMajor), steps,
                 fileFindings);
+    }
+
+    /** {@return the live sizes of relations on the target behind {@code session}, read when first asked for} */
+    public static TableSizes sizesOf(Connection session) {
+        return new LiveCatalog(session);
+    }
+
+    /**
+     * {@return the plan with what a trace observed on a scratch database; where the model and the observation
+     * differ, the observation wins}
+     * For each traced statement: the locks are the observed ones (when they could be seen), with the target's sizes;
+     * a rewrite seen makes the work a rewrite, and a rewrite the model expected but the trace did not see makes it
+     * catalog-only, and settles the findings of {@code table-rewrite} and {@code adding-column-rewrite} as allowed;
+     * the estimate of how long it blocks others follows, and so does the verdict.
+     *
+     * @param plan     the plan as {@link #plan} made it
+     * @param observed per migration, per statement, what the trace saw (null where it traced nothing)
+     * @param sizes    the target's live sizes, for relations the model did not name
+     * @param options  the limits the plan was made with
+     */
+    public static PlanReport withTrace(PlanReport plan, List<List<PlanReport.Observation>> observed,
+            TableSizes sizes, PlanOptions options) {
+        List<PlanReport.Migration> migrations = new ArrayList<>();
+        for (int m = 0; m < plan.migrations().size(); m++) {
+            PlanReport.Migration migration = plan.migrations().get(m);
+            List<PlanReport.Observation> seen = m < observed.size() ? observed.get(m) : List.of();
+            List<PlanReport.Step> steps = new ArrayList<>();
+            for (int i = 0; i < migration.statements().size(); i++) {
+                PlanReport.Step step = migration.statements().get(i);
+                PlanReport.Observation observation = i < seen.size() ? seen.get(i) : null;
+                steps.add(observation == null ? step : traced(step, observation, sizes));
+            }
+            migrations.add(new PlanReport.Migration(migration.script(), migration.version(), migration.how(), steps,
+                    migration.findings()));
+        }
+        return verdict(plan.server(), plan.pgMajor(), migrations, options);
+    }
+
+    private static PlanReport.Step traced(PlanReport.Step step, PlanReport.Observation observation,
+            TableSizes sizes) {
+        boolean ran = observation.outcome() == PlanReport.Traced.RAN
+                || observation.outcome() == PlanReport.Traced.RAN_WITHOUT_TRANSACTION;
+        if (!ran) {
+            return new PlanReport.Step(step.script(), step.line(), step.sql(), step.locks(), step.work(),
+                    step.rewrite(), step.destructive(), step.modelled(), step.blocking(), step.findings(),
+                    step.predictions(), observation);
+        }
+        boolean locksSeen = observation.outcome() == PlanReport.Traced.RAN;
+        List<PlanReport.RelationLock> locks = locksSeen ? observedLocks(step, observation, sizes) : step.locks();
+        boolean rewrite = !observation.rewritten().isEmpty();
+        Impact.Work work = rewrite ? Impact.Work.REWRITE
+                : step.work() == Impact.Work.REWRITE ? Impact.Work.CATALOG : step.work();
+        Duration blocking = work == Impact.Work.ROWS ? step.blocking() : blocking(work, locks);
+        List<Finding> findings = new ArrayList<>();
+        for (Finding finding : step.findings()) {
+            boolean settled = !rewrite && !finding.allowed() && REWRITE_RULES.contains(finding.rule());
+            findings.add(settled ? finding.allow("plan --trace ran it on a scratch database and saw no rewrite")
+                    : finding);
+        }
+        return new PlanReport.Step(step.script(), step.line(), step.sql(), locks, work, rewrite, step.destructive(),
+                step.modelled() || locksSeen, blocking, findings, step.predictions(), observation);
+    }
+
+    /** {@return the observed locks, each named and sized as the model named it where the model knew it} */
+    private static List<PlanReport.RelationLock> observedLocks(PlanReport.Step step,
+            PlanReport.Observation observation, TableSizes sizes) {
+        List<PlanReport.RelationLock> locks = new ArrayList<>();
+        for (PlanReport.RelationLock lock : observation.locks()) {
+            PlanReport.RelationLock modelled = step.locks().stream()
+                    .filter(known -> known.relation().sameObject(lock.relation())).findFirst().orElse(null);
+            locks.add(modelled != null ? new PlanReport.RelationLock(modelled.relation(), lock.mode(), modelled.size())
+                    : new PlanReport.RelationLock(lock.relation(), lock.mode(), sizes.of(lock.relation())
+                    .orElse(null)));
+        }
+        // the strongest first: it is the one the estimate of blocking is made for
+        locks.sort(Comparator.comparing(PlanReport.RelationLock::mode).reversed());
+        return locks;
+    }
+
+    /** {@return how long a statement doing {@code work} under the first of {@code locks} keeps others waiting} */
+    private static Duration blocking(Impact.Work work, List<PlanReport.RelationLock> locks) {
+        if (locks.isEmpty() || !locks.get(0).mode().blocksWrites() || locks.get(0).size() == null) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis(Math.round(seconds(work, locks.get(0).size()) * 1000));
+    }
+
+    private static double seconds(Impact.Work work, TableSize size) {
+        return switch (work) {
+            case CATALOG, ROWS -> 0;
+            case SCAN -> size.bytes() / SCAN_BYTES_PER_SECOND;
+            case INDEX_BUILD -> size.bytes() / INDEX_BYTES_PER_SECOND;
+            case REWRITE -> size.bytes() / REWRITE_BYTES_PER_SECOND;
+        };
     }
 
     private static boolean isNew(List<QualifiedName> created, QualifiedName relation) {
@@ -181,14 +278,9 @@ public final class Planner {
             List<PlanReport.RelationLock> locks, Optional<Directive.Batch> batch) {
         if (!impact.blocksOthers() || locks.isEmpty() || locks.get(0).size() == null) return Duration.ZERO;
         TableSize size = locks.get(0).size();
-        double seconds = switch (impact.work()) {
-            case CATALOG -> 0;
-            case ROWS -> (batch.isPresent() ? Math.min(batch.get().size(), size.rows())
-                    : estimatedRows(session, command.statement(), size.rows())) / ROWS_PER_SECOND;
-            case SCAN -> size.bytes() / SCAN_BYTES_PER_SECOND;
-            case INDEX_BUILD -> size.bytes() / INDEX_BYTES_PER_SECOND;
-            case REWRITE -> size.bytes() / REWRITE_BYTES_PER_SECOND;
-        };
+        double seconds = impact.work() != Impact.Work.ROWS ? seconds(impact.work(), size)
+                : (batch.isPresent() ? Math.min(batch.get().size(), size.rows())
+                : estimatedRows(session, command.statement(), size.rows())) / ROWS_PER_SECOND;
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
 

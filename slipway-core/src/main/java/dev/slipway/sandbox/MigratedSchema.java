@@ -79,19 +79,28 @@ public final class MigratedSchema {
      *     was not touched, and what to do), or the scratch database cannot be made or read
      */
     public SchemaModel build(Sandbox sandbox, SchemaFilter filter) {
-        ScanResult kept = scan.only(included);
         try (ScratchDatabase scratch = sandbox.newDatabase()) {
-            Migrator migrator = Migrator.create(scratch::connect, MigrationSet.of(kept), options, ApplyListener.NONE);
-            try {
-                migrator.migrate(null);
-            } catch (SlipwayException e) {
-                throw failedThere(e, scratch);
-            } catch (DatabaseUnavailableException e) {
-                throw SlipwayException.failed("could not connect to " + scratch + ": " + e.getMessage(),
-                        "the target database was not touched", "check --dev-url, or leave it out to use a local"
-                                + " cluster", e);
-            }
+            migrate(scratch);
             return scratch.schema(filter);
+        }
+    }
+
+    /**
+     * Migrates {@code scratch}, a new database of a sandbox, and leaves it open for the caller.
+     *
+     * @throws SlipwayException when a migration fails there, or it cannot be reached
+     */
+    public void migrate(ScratchDatabase scratch) {
+        ScanResult kept = scan.only(included);
+        Migrator migrator = Migrator.create(scratch::connect, MigrationSet.of(kept), options, ApplyListener.NONE);
+        try {
+            migrator.migrate(null);
+        } catch (SlipwayException e) {
+            throw failedThere(e, scratch);
+        } catch (DatabaseUnavailableException e) {
+            throw SlipwayException.failed("could not connect to " + scratch + ": " + e.getMessage(),
+                    "the target database was not touched", "check --dev-url, or leave it out to use a local"
+                            + " cluster", e);
         }
     }
 

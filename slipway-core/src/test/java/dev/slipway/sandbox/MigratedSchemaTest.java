@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.slipway.ExitStatus;
 import dev.slipway.SlipwayException;
 import dev.slipway.apply.ApplyOptions;
-import dev.slipway.db.ConnectionSpec;
-import dev.slipway.db.Secret;
-import dev.slipway.embedded.PostgresServer;
 import dev.slipway.migration.Location;
 import dev.slipway.migration.MigrationScanner;
 import dev.slipway.migration.ScanResult;
@@ -21,8 +18,6 @@ import dev.slipway.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,8 +34,7 @@ class MigratedSchemaTest {
 
     @BeforeAll
     static void openSandbox(TestDatabase db) {
-        sandbox = Sandbox.onDevServer(new ConnectionSpec(db.server().host(), db.server().port(), db.name(),
-                PostgresServer.SUPERUSER, Optional.of(new Secret(db.server().password())), Map.of()));
+        sandbox = TestSandboxes.onServerOf(db);
     }
 
     @AfterAll

@@ -3,9 +3,6 @@ package dev.slipway.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.Slipway;
-import dev.slipway.db.ConnectionSpec;
-import dev.slipway.db.Secret;
-import dev.slipway.embedded.PostgresServer;
 import dev.slipway.sandbox.RoundTripStep.Outcome;
 import dev.slipway.schema.SchemaDifference;
 import dev.slipway.testkit.PostgresExtension;
@@ -14,8 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,9 +130,7 @@ class RoundTripTest {
 
     private RoundTripReport roundTrip(TestDatabase db) {
         Slipway slipway = Slipway.configure().locations(folder.toString()).load();
-        ConnectionSpec devServer = new ConnectionSpec(db.server().host(), db.server().port(), db.name(),
-                PostgresServer.SUPERUSER, Optional.of(new Secret(db.server().password())), Map.of());
-        try (Sandbox sandbox = Sandbox.onDevServer(devServer)) {
+        try (Sandbox sandbox = TestSandboxes.onServerOf(db)) {
             return slipway.roundTrip(sandbox);
         }
     }
