@@ -84,9 +84,15 @@ final class DemoCommand extends BaseCommand {
             out.line("\n== slipway migrate --target 1: create the applications table with 20,000 rows");
             printMigrate(out, slipway.migrate(Version.parse("1")));
 
-            out.line("\n== slipway plan: what migrate would run next, annotated from the live database");
-            PlanText.write(slipway.plan(null, slipway.planOptions()), true,
-                    text -> text.lines().forEach(line -> out.line(line.isEmpty() ? "" : "   " + line)));
+            // the embedded server doubles as the dev server: scratch databases for the trace and for drift
+            ConnectionSpec devServer = new ConnectionSpec(server.host(), server.port(), "postgres",
+                    PostgresServer.SUPERUSER, Optional.of(new Secret(server.password())), Map.of());
+            out.line("\n== slipway plan --trace: what migrate would run next, annotated from the live database and"
+                    + " traced on a scratch one");
+            try (Sandbox sandbox = Sandbox.onDevServer(devServer)) {
+                PlanText.write(slipway.plan(null, slipway.planOptions(), sandbox), true,
+                        text -> text.lines().forEach(line -> out.line(line.isEmpty() ? "" : "   " + line)));
+            }
 
             out.line("\n== Another session holds a lock on applications (think: a long report in a transaction)");
             try (Connection blocker = server.connect("recruiting"); Statement lock = blocker.createStatement()) {
@@ -114,8 +120,6 @@ final class DemoCommand extends BaseCommand {
             out.line("\n== slipway upgrade head: and forward again");
             printMigrate(out, slipway.migrate());
 
-            ConnectionSpec devServer = new ConnectionSpec(server.host(), server.port(), "postgres",
-                    PostgresServer.SUPERUSER, Optional.of(new Secret(server.password())), Map.of());
             VerifyOptions verify = VerifyOptions.defaults()
                     .withCheck(slipway.driftCheck(version -> Sandbox.onDevServer(devServer)));
             out.line("\n== slipway verify: revision, integrity, and drift against the schema the migrations build");

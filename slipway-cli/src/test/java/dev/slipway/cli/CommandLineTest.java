@@ -187,6 +187,7 @@ class CommandLineTest {
     @Test
     void theDemoRunsTheWholeTourAndRemovesItsServer() throws Exception {
         Cli.Result demo = cli.run("demo").exitsWith(0).stdoutContains(
+                "-- traced: ACCESS EXCLUSIVE on public.applications; no rewrite",
                 "-- verdict: safe",
                 "could not get its lock within the lock timeout",
                 "version 3 -> 2",
