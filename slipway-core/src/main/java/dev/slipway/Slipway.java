@@ -678,8 +678,11 @@ public final class Slipway {
             }
 
             @Override
-            public PlanReport plan(Version target) {
-                return Slipway.this.plan(target, planOptions());
+            public PlanReport plan(Version target, Function<ServerVersion, Sandbox> traceIn) {
+                if (traceIn == null) return Slipway.this.plan(target, planOptions());
+                try (Sandbox sandbox = traceIn.apply(serverVersion())) {
+                    return Slipway.this.plan(target, planOptions(), sandbox);
+                }
             }
 
             @Override

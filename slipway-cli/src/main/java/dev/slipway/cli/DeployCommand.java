@@ -29,6 +29,10 @@ final class DeployCommand extends BaseCommand {
             + " (--dev-url, or a throwaway local cluster).")
     boolean drift;
 
+    @Option(names = "--trace", description = "Trace the pending statements on a scratch database before the plan"
+            + " gate judges them (as plan --trace; --dev-url, or a throwaway local cluster).")
+    boolean trace;
+
     @Mixin
     FailOnOption failOn;
 
@@ -50,6 +54,7 @@ final class DeployCommand extends BaseCommand {
                 .withConfirmation(on -> typedConfirmation(on, "deploy"));
         Slipway slipway = slipway();
         if (drift) options = options.withVerify(VerifyOptions.defaults().withCheck(slipway.driftCheck(this::sandbox)));
+        if (trace) options = options.withTrace(this::sandbox);
         BackupProgress backup = new BackupProgress(spec.commandLine().getOut(), options(), System.console() != null);
         DeployReport report = slipway.deploy(options, DeployText.progress(output(), backup, ""));
         if (output().json()) {

@@ -7,12 +7,15 @@ import dev.slipway.backup.BackupListener;
 import dev.slipway.backup.BackupResult;
 import dev.slipway.backup.RestoreRequest;
 import dev.slipway.backup.RestoreResult;
+import dev.slipway.db.ServerVersion;
 import dev.slipway.lint.PlanReport;
 import dev.slipway.migration.Version;
+import dev.slipway.sandbox.Sandbox;
 import dev.slipway.verify.VerifyOptions;
 import dev.slipway.verify.VerifyReport;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What a deploy runs, one method per runbook step, each as its own command would: {@link dev.slipway.Slipway}
@@ -33,8 +36,13 @@ public interface DeploySteps {
     /** {@return the database about to change, read from it} */
     TargetInfo target();
 
-    /** {@return what migrating to {@code target} (null: everything pending) would run, linted; reads only} */
-    PlanReport plan(Version target);
+    /**
+     * {@return what migrating to {@code target} (null: everything pending) would run, linted; reads only}
+     *
+     * @param traceIn where to trace the statements first (given the target's server version; closed after), or
+     *                null to judge by the model alone
+     */
+    PlanReport plan(Version target, Function<ServerVersion, Sandbox> traceIn);
 
     /**
      * {@return the pending versioned migrations, up to {@code target} (null: all), that have no down migration, by

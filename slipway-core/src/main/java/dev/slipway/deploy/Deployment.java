@@ -110,8 +110,9 @@ public final class Deployment {
                     return steps.target();
                 }, t -> "database " + t.database() + " on " + t.host() + " (PostgreSQL " + t.serverVersion()
                         + "), at version " + versionOrNone(t.current()));
-        PlanReport plan = timed("plan", "planning and linting what would run",
-                () -> steps.plan(options.target()), this::planSummary,
+        PlanReport plan = timed("plan", "planning and linting what would run" + (options.traceIn() == null ? ""
+                        : ", traced on a scratch database"),
+                () -> steps.plan(options.target(), options.traceIn()), this::planSummary,
                 p -> !p.migrations().isEmpty() && p.failsAt(options.failOn()));
         if (plan.migrations().isEmpty()) {
             return report(DeployReport.Outcome.UP_TO_DATE, target, target.current(), List.of(), null, plan, null,

@@ -11,6 +11,9 @@ import dev.slipway.apply.RunnerLock;
 import dev.slipway.backup.BackupListener;
 import dev.slipway.backup.RestoreRequest;
 import dev.slipway.db.Environment;
+import dev.slipway.lint.Severity;
+import dev.slipway.sandbox.Sandbox;
+import dev.slipway.sandbox.TestSandboxes;
 import dev.slipway.testkit.PostgresServers;
 import dev.slipway.testkit.TestDatabase;
 import java.io.IOException;
@@ -447,6 +450,31 @@ class DeployTest {
             if (System.nanoTime() > deadline) throw new AssertionError(file + " did not appear in 60 s");
             Thread.sleep(20);
         }
+    }
+
+    @Test
+    void aTracedPlanGateLetsThroughARewriteWarningTheServerDoesNotBearOut() throws Exception {
+        environment("none", false, List.of(), List.of());
+        Files.writeString(migrations.resolve("V2__region.sql"), """
+                create function default_region() returns text language sql stable as $$ select 'eu' $$;
+                alter table customers add column region text default default_region();
+                """);
+        DeployOptions strict = DeployOptions.defaults().withFailOn(Severity.WARNING);
+
+        DeployReport refused = deploy(strict);
+        assertThat(refused.outcome()).isEqualTo(DeployReport.Outcome.REFUSED);
+        assertThat(refused.failure()).contains("adding-column-rewrite at ");
+
+        try (Sandbox sandbox = TestSandboxes.onServerOf(db)) {
+            DeployReport traced = deploy(strict.withTrace(version -> sandbox));
+            assertThat(traced.outcome()).as("%s", traced.failure()).isEqualTo(DeployReport.Outcome.DEPLOYED);
+            assertThat(traced.plan().findings()).singleElement().satisfies(finding -> {
+                assertThat(finding.rule()).isEqualTo("adding-column-rewrite");
+                assertThat(finding.allowedBecause()).contains("saw no rewrite");
+            });
+        }
+        assertThat(version()).isEqualTo("2");
+        assertThat(columnExists("customers", "region")).isTrue();
     }
 
     @Test
