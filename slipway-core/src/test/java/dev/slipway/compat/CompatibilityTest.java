@@ -9,7 +9,12 @@ import dev.slipway.apply.ApplyEvent;
 import dev.slipway.apply.DowngradeTarget;
 import dev.slipway.apply.PendingState;
 import dev.slipway.apply.StatusEntry;
+import dev.slipway.lint.PlanOptions;
+import dev.slipway.lint.PlanReport;
 import dev.slipway.migration.Version;
+import dev.slipway.sandbox.Sandbox;
+import dev.slipway.sandbox.TestSandboxes;
+import dev.slipway.sql.LockMode;
 import dev.slipway.testkit.PostgresServers;
 import dev.slipway.testkit.TestDatabase;
 import java.io.IOException;
@@ -69,6 +74,23 @@ class CompatibilityTest {
             assertThat(slipway.migrate().applied()).extracting(a -> a.version().toString()).containsExactly("5");
             assertThat(db.queryLong("select count(*) from orders where note = 'imported'")).isEqualTo(1000);
             assertThat(slipway.status().entries()).extracting(StatusEntry::state).containsOnly(PendingState.APPLIED);
+
+            // the trace reads pg_locks and relfilenode the same way on every version
+            write("V6__widen_total.sql", "alter table orders add column total int;\n"
+                    + "alter table orders alter column total type bigint;\n");
+            try (Sandbox sandbox = TestSandboxes.onServerOf(db)) {
+                // a new instance: one reads the migration files once
+                Slipway rescanned = Slipway.configure().dataSource(db.dataSource()).locations(migrations.toString())
+                        .load();
+                List<PlanReport.Step> traced = rescanned.plan(null, PlanOptions.defaults(), sandbox).migrations()
+                        .get(0).statements();
+                assertThat(traced).extracting(step -> step.observed().outcome())
+                        .containsOnly(PlanReport.Traced.RAN);
+                assertThat(traced).extracting(PlanReport.Step::rewrite).containsExactly(false, true);
+                assertThat(traced.get(1).locks()).extracting(PlanReport.RelationLock::mode)
+                        .containsExactly(LockMode.ACCESS_EXCLUSIVE);
+            }
+            Files.delete(migrations.resolve("V6__widen_total.sql"));
 
             assertThat(slipway.downgrade(new DowngradeTarget.Base()).reverted()).hasSize(5);
             assertThat(db.queryLong("select count(*) from pg_tables where tablename = 'orders'")).isZero();
