@@ -143,6 +143,38 @@ class PlanTraceTest {
         assertThat(steps.get(2).observed().detail()).contains("V2__broken.sql:2 failed on the scratch database");
     }
 
+    @Test
+    void aFileRunsAsTheRunnerRunsItInOneTransactionOrBlockByBlock() throws Exception {
+        // one transaction: the temporary table lives until the end of the file, and the second ALTER is credited
+        // with the lock the first one already took
+        Files.writeString(migrations.resolve("V2__one_transaction.sql"), """
+                create temporary table new_totals on commit drop as select id, total from orders;
+                alter table orders add column shipped boolean;
+                alter table orders alter column total type bigint;
+                update orders o set total = n.total from new_totals n where n.id = o.id;
+                """);
+        // its own block, as OpenMeter's repair migrations are written
+        Files.writeString(migrations.resolve("V3__own_block.sql"), """
+                begin;
+                create temporary table stale on commit drop as select id from orders where status = 'old';
+                delete from orders where id in (select id from stale);
+                commit;
+                """);
+
+        PlanReport traced = slipway().plan(null, PlanOptions.defaults(), sandbox);
+
+        List<PlanReport.Step> first = traced.migrations().get(0).statements();
+        assertThat(first).extracting(step -> step.observed().outcome()).containsOnly(PlanReport.Traced.RAN);
+        assertThat(first.get(2).locks()).extracting(l -> l.relation() + " " + l.mode())
+                .containsExactly("orders ACCESS_EXCLUSIVE");
+        assertThat(first.get(2).rewrite()).isTrue();
+        List<PlanReport.Step> second = traced.migrations().get(1).statements();
+        assertThat(second).extracting(step -> step.observed().outcome()).containsExactly(PlanReport.Traced.SKIPPED,
+                PlanReport.Traced.RAN, PlanReport.Traced.RAN, PlanReport.Traced.SKIPPED);
+        assertThat(second.get(2).locks()).extracting(l -> l.relation() + " " + l.mode())
+                .contains("orders ROW_EXCLUSIVE");
+    }
+
     private static Finding finding(PlanReport.Step step, String rule) {
         return step.findings().stream().filter(f -> f.rule().equals(rule)).findFirst().orElseThrow();
     }

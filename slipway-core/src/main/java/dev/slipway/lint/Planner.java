@@ -218,15 +218,19 @@ public final class Planner {
     /** {@return the observed locks, each named and sized as the model named it where the model knew it} */
     private static List<PlanReport.RelationLock> observedLocks(PlanReport.Step step,
             PlanReport.Observation observation, TableSizes sizes) {
+        // the relations the model named first, in its order, then the ones only the server showed
         List<PlanReport.RelationLock> locks = new ArrayList<>();
-        for (PlanReport.RelationLock lock : observation.locks()) {
-            PlanReport.RelationLock modelled = step.locks().stream()
-                    .filter(known -> known.relation().sameObject(lock.relation())).findFirst().orElse(null);
-            locks.add(modelled != null ? new PlanReport.RelationLock(modelled.relation(), lock.mode(), modelled.size())
-                    : new PlanReport.RelationLock(lock.relation(), lock.mode(), sizes.of(lock.relation())
-                    .orElse(null)));
+        List<PlanReport.RelationLock> unnamed = new ArrayList<>(observation.locks());
+        for (PlanReport.RelationLock modelled : step.locks()) {
+            unnamed.stream().filter(seen -> modelled.relation().sameObject(seen.relation())).findFirst()
+                    .ifPresent(seen -> {
+                        locks.add(new PlanReport.RelationLock(modelled.relation(), seen.mode(), modelled.size()));
+                        unnamed.remove(seen);
+                    });
         }
-        // the strongest first: it is the one the estimate of blocking is made for
+        unnamed.forEach(seen -> locks.add(new PlanReport.RelationLock(seen.relation(), seen.mode(),
+                sizes.of(seen.relation()).orElse(null))));
+        // the strongest first (a stable sort: ties keep that order): the estimate of blocking is made for it
         locks.sort(Comparator.comparing(PlanReport.RelationLock::mode).reversed());
         return locks;
     }

@@ -26,9 +26,10 @@ import java.util.Map;
  * statement locks and whether it rewrites; this is what the server did.
  * <p>The scratch database has the schema and none of the rows, so what depends on rows (how long a scan takes, which
  * rows fail a constraint) is left to the plan's estimates and checks of today's rows; locks and rewrites do not
- * depend on rows. Each statement that can runs in a transaction of its own, committed, so the next one sees its
- * effect; one that cannot ({@code CREATE INDEX CONCURRENTLY}, ...) runs alone, and only its rewrites are seen. A Java
- * migration is not traced. Stateless.
+ * depend on rows. Each migration runs as the runner would run it: in one transaction, block by block where the file
+ * has its own {@code BEGIN ... COMMIT}, or statement by statement where one cannot run in a transaction ({@code
+ * CREATE INDEX CONCURRENTLY}, ...; such a statement runs alone, and only its rewrites are seen). A Java migration is
+ * not traced. Stateless.
  */
 public final class PlanTrace {
     /** PostgreSQL's first object id for user objects: lower ones are the system catalogs'. */
@@ -69,59 +70,159 @@ public final class PlanTrace {
         String failedAt = null;
         for (PlanReport.Migration migration : plan.migrations()) {
             List<PlanReport.Observation> steps = new ArrayList<>();
-            for (PlanReport.Step step : migration.statements()) {
-                if (failedAt != null) {
+            if (failedAt == null) {
+                failedAt = new MigrationRun(session, plan.pgMajor(), migration, steps).run();
+            } else {
+                for (PlanReport.Step step : migration.statements()) {
                     steps.add(skipped("not run: " + failedAt + " failed on the scratch database before it"));
-                    continue;
                 }
-                PlanReport.Observation observation = run(session, step, plan.pgMajor());
-                if (observation.outcome() == PlanReport.Traced.FAILED) failedAt = step.script() + ":" + step.line();
-                steps.add(observation);
             }
             observed.add(steps);
         }
         return observed;
     }
 
-    private static PlanReport.Observation run(Connection session, PlanReport.Step step, int pgMajor)
-            throws SQLException {
-        SqlStatement statement;
-        try {
-            statement = SqlScript.parse(step.sql()).statements().get(0);
-        } catch (SqlSyntaxException | IndexOutOfBoundsException e) {
-            return skipped("not run: it cannot be read as one statement");
+    /**
+     * One migration's statements, run as the runner runs them: in one transaction; or, when the file has its own
+     * {@code BEGIN ... COMMIT}, block by block; or, when a statement cannot run in a transaction, each on its own.
+     * In a transaction a statement is credited with the locks it added, and with those already held on the
+     * relations it names (it would take them, had an earlier statement not).
+     */
+    private static final class MigrationRun {
+        private final Connection session;
+        private final int pgMajor;
+        private final PlanReport.Migration migration;
+        private final List<PlanReport.Observation> observed;
+
+        MigrationRun(Connection session, int pgMajor, PlanReport.Migration migration,
+                List<PlanReport.Observation> observed) {
+            this.session = session;
+            this.pgMajor = pgMajor;
+            this.migration = migration;
+            this.observed = observed;
         }
-        if (statement.transactionControl() != TransactionControl.NONE) {
-            return skipped("transaction control: each traced statement runs in a transaction of its own");
-        }
-        Map<Long, Relation> before = relations(session);
-        boolean alone = statement.cannotRunInTransaction(pgMajor);
-        List<PlanReport.RelationLock> locks = List.of();
-        try (Statement sql = session.createStatement()) {
-            if (alone) {
-                sql.execute(step.sql());
-            } else {
-                session.setAutoCommit(false);
-                try {
-                    sql.execute(step.sql());
-                    locks = ownLocks(session, before);
-                    session.commit();
-                } catch (SQLException e) {
-                    session.rollback();
-                    throw e;
-                } finally {
-                    session.setAutoCommit(true);
+
+        /** {@return where the migration failed ({@code file:line}), or null when every statement ran} */
+        String run() throws SQLException {
+            List<SqlStatement> statements = new ArrayList<>();
+            for (PlanReport.Step step : migration.statements()) statements.add(parsed(step));
+            boolean ownBlocks = statements.stream().anyMatch(s -> s != null
+                    && s.transactionControl() != TransactionControl.NONE);
+            boolean oneByOne = !ownBlocks && statements.stream().anyMatch(s -> s != null
+                    && s.cannotRunInTransaction(pgMajor));
+            boolean inTransaction = !ownBlocks && !oneByOne;
+            session.setAutoCommit(!inTransaction);
+            try {
+                for (int i = 0; i < statements.size(); i++) {
+                    PlanReport.Step step = migration.statements().get(i);
+                    SqlStatement statement = statements.get(i);
+                    if (statement == null) {
+                        observed.add(skipped("not run: it cannot be read as one statement"));
+                    } else if (statement.transactionControl() != TransactionControl.NONE) {
+                        inTransaction = control(statement.transactionControl());
+                    } else {
+                        PlanReport.Observation observation = statement(step, statement, inTransaction);
+                        observed.add(observation);
+                        if (observation.outcome() == PlanReport.Traced.FAILED) {
+                            if (!session.getAutoCommit()) session.rollback();
+                            skipTheRest(i + 1, step);
+                            return step.script() + ":" + step.line();
+                        }
+                    }
                 }
+                if (!session.getAutoCommit()) session.commit();
+                return null;
+            } finally {
+                session.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            return new PlanReport.Observation(PlanReport.Traced.FAILED, List.of(), List.of(),
-                    firstLine(e.getMessage()));
         }
-        // TRUNCATE gives a table new, empty storage: nothing is copied, so it is not a rewrite
-        List<QualifiedName> rewritten = SqlCommand.of(statement) instanceof SqlCommand.Truncate ? List.of()
-                : rewritten(before, relations(session));
-        return new PlanReport.Observation(alone ? PlanReport.Traced.RAN_WITHOUT_TRANSACTION : PlanReport.Traced.RAN,
-                locks, rewritten, "");
+
+        /** Runs {@code BEGIN}, {@code COMMIT} or {@code ROLLBACK} as the file says; {@return whether a block is open} */
+        private boolean control(TransactionControl control) throws SQLException {
+            if (control == TransactionControl.BEGIN) {
+                observed.add(skipped("begins a block: the statements up to its COMMIT run in one transaction"));
+                session.setAutoCommit(false);
+                return true;
+            }
+            if (!session.getAutoCommit()) {
+                if (control == TransactionControl.COMMIT) session.commit();
+                else session.rollback();
+            }
+            observed.add(skipped("ends the block"));
+            session.setAutoCommit(true);
+            return false;
+        }
+
+        private void skipTheRest(int from, PlanReport.Step failed) {
+            for (int j = from; j < migration.statements().size(); j++) {
+                observed.add(skipped("not run: " + failed.script() + ":" + failed.line() + " failed on the scratch"
+                        + " database before it"));
+            }
+        }
+
+        private PlanReport.Observation statement(PlanReport.Step step, SqlStatement statement,
+                boolean inTransaction) throws SQLException {
+            Map<Long, Relation> before = relations(session);
+            boolean alone = statement.cannotRunInTransaction(pgMajor);
+            Map<Long, LockMode> held = inTransaction ? ownLocks(session, before) : Map.of();
+            List<PlanReport.RelationLock> locks = List.of();
+            try (Statement sql = session.createStatement()) {
+                if (alone || inTransaction) {
+                    sql.execute(step.sql());
+                    if (inTransaction) locks = credited(step, before, held, ownLocks(session, before));
+                } else {
+                    // a statement of its own in a file run statement by statement: its own transaction
+                    session.setAutoCommit(false);
+                    try {
+                        sql.execute(step.sql());
+                        locks = credited(step, before, Map.of(), ownLocks(session, before));
+                        session.commit();
+                    } catch (SQLException e) {
+                        session.rollback();
+                        throw e;
+                    } finally {
+                        session.setAutoCommit(true);
+                    }
+                }
+            } catch (SQLException e) {
+                return new PlanReport.Observation(PlanReport.Traced.FAILED, List.of(), List.of(),
+                        firstLine(e.getMessage()));
+            }
+            // TRUNCATE gives a table new, empty storage: nothing is copied, so it is not a rewrite
+            List<QualifiedName> rewritten = SqlCommand.of(statement) instanceof SqlCommand.Truncate ? List.of()
+                    : rewritten(before, relations(session));
+            return new PlanReport.Observation(alone ? PlanReport.Traced.RAN_WITHOUT_TRANSACTION
+                    : PlanReport.Traced.RAN, locks, rewritten, "");
+        }
+    }
+
+    private static SqlStatement parsed(PlanReport.Step step) {
+        try {
+            List<SqlStatement> statements = SqlScript.parse(step.sql()).statements();
+            return statements.size() == 1 ? statements.get(0) : null;
+        } catch (SqlSyntaxException e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@return the locks credited to a statement: those it added or made stronger, and those already held on the
+     * relations the model says it touches; an index only when its table is not locked as strongly}
+     */
+    private static List<PlanReport.RelationLock> credited(PlanReport.Step step, Map<Long, Relation> relations,
+            Map<Long, LockMode> before, Map<Long, LockMode> after) {
+        List<PlanReport.RelationLock> locks = new ArrayList<>();
+        after.forEach((oid, mode) -> {
+            Relation relation = relations.get(oid);
+            LockMode earlier = before.get(oid);
+            boolean added = earlier == null || earlier.compareTo(mode) < 0;
+            boolean named = step.locks().stream().anyMatch(lock -> lock.relation().sameObject(relation.name()));
+            LockMode onTable = relation.table() == 0 ? null : after.get(relation.table());
+            if ((added || named) && (onTable == null || onTable.compareTo(mode) < 0)) {
+                locks.add(new PlanReport.RelationLock(relation.name(), mode, null));
+            }
+        });
+        return locks;
     }
 
     private static PlanReport.Observation skipped(String why) {
@@ -140,28 +241,17 @@ public final class PlanTrace {
         return relations;
     }
 
-    /**
-     * {@return the strongest lock the session holds on each relation that existed before the statement; an index
-     * counts only when its table is not locked as strongly (a DROP INDEX, not the indexes a rewrite rebuilds)}
-     */
-    private static List<PlanReport.RelationLock> ownLocks(Connection session, Map<Long, Relation> before)
+    /** {@return the strongest lock the session holds on each relation of {@code relations}, by oid} */
+    private static Map<Long, LockMode> ownLocks(Connection session, Map<Long, Relation> relations)
             throws SQLException {
         Map<Long, LockMode> strongest = new LinkedHashMap<>();
         try (Statement query = session.createStatement(); ResultSet rows = query.executeQuery(OWN_LOCKS)) {
             while (rows.next()) {
                 long oid = rows.getLong(1);
-                if (before.containsKey(oid)) strongest.merge(oid, mode(rows.getString(2)), PlanTrace::stronger);
+                if (relations.containsKey(oid)) strongest.merge(oid, mode(rows.getString(2)), PlanTrace::stronger);
             }
         }
-        List<PlanReport.RelationLock> locks = new ArrayList<>();
-        strongest.forEach((oid, mode) -> {
-            Relation relation = before.get(oid);
-            LockMode onTable = relation.table() == 0 ? null : strongest.get(relation.table());
-            if (onTable == null || onTable.compareTo(mode) < 0) {
-                locks.add(new PlanReport.RelationLock(relation.name(), mode, null));
-            }
-        });
-        return locks;
+        return strongest;
     }
 
     private static LockMode stronger(LockMode a, LockMode b) {
