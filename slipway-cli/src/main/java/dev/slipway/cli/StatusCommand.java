@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import dev.slipway.ExitStatus;
+import dev.slipway.apply.RunnerLock;
 import dev.slipway.apply.StatusEntry;
 import dev.slipway.apply.StatusReport;
 import picocli.CommandLine.Command;
@@ -19,6 +20,10 @@ final class StatusCommand extends BaseCommand {
         }
         output().line("current version: " + (report.current() == null ? "none" : report.current())
                 + (report.historyTable() ? "" : " (no Slipway history yet)"));
+        for (RunnerLock.LockHolder other : report.running()) {
+            output().line("running now: " + (other.deploy() ? "a deploy" : "a migration run") + ", "
+                    + other.describe());
+        }
         output().line("pending: " + report.pending().size());
         for (StatusEntry entry : report.entries()) {
             output().line(String.format("  %-14s %-10s %s%s", entry.state().name().toLowerCase().replace('_', '-'),

@@ -330,7 +330,8 @@ public final class Migrator {
                     }
                 }
             }
-            return new StatusReport(state.current(), exists, state.status(lastFailures));
+            return new StatusReport(state.current(), exists, state.status(lastFailures),
+                    RunnerLock.running(session, options.historySchema()));
         } catch (SQLException e) {
             throw SlipwayException.failed("could not read the history: " + UnitRunner.describe(e), "not touched",
                     "check the connection and the history schema (" + options.historySchema() + ")", e);

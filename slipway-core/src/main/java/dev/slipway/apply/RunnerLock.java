@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -112,6 +114,18 @@ public final class RunnerLock implements AutoCloseable {
         RunnerLock lock = new RunnerLock(connection, historySchema, Role.DEPLOY_STEP);
         if (lock.tryAdvisory("pg_try_advisory_lock", lock.deployKey)) return Optional.empty();
         return Optional.of(lock.holder(lock.deployKey).orElse(LockHolder.ENDED));
+    }
+
+    /**
+     * {@return the other sessions running now: the one holding the deploy lock exclusively (a deploy), and the one
+     * holding the runner lock (a migration run, on its own or as a deploy's step); reads only}
+     */
+    public static List<LockHolder> running(Connection connection, String historySchema) throws SQLException {
+        RunnerLock lock = new RunnerLock(connection, historySchema, Role.ON_ITS_OWN);
+        List<LockHolder> running = new ArrayList<>();
+        lock.holder(lock.deployKey).filter(LockHolder::deploy).ifPresent(running::add);
+        lock.holder(lock.runnerKey).ifPresent(running::add);
+        return running;
     }
 
     /** {@return empty when every lock the role needs was taken, else the key of the one another session holds} */

@@ -9,10 +9,14 @@ import java.util.List;
  * @param current    the newest applied version, or null
  * @param historyTable whether the history table exists yet
  * @param entries    every migration on disk or in the history, versioned ones by version, then repeatables
+ * @param running    the other Slipway sessions running on the database now: a deploy, a migration run; empty when
+ *                   none is
  */
-public record StatusReport(Version current, boolean historyTable, List<StatusEntry> entries) {
+public record StatusReport(Version current, boolean historyTable, List<StatusEntry> entries,
+                           List<RunnerLock.LockHolder> running) {
     public StatusReport {
         entries = List.copyOf(entries);
+        running = List.copyOf(running);
     }
 
     /** {@return the migrations a run would apply (pending, partial, failed, out-of-order, outdated repeatables)} */

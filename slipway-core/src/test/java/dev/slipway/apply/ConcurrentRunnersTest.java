@@ -69,7 +69,7 @@ class ConcurrentRunnersTest {
     @Test
     void aRunnerThatWaitsTooLongNamesTheHolder(TestDatabase db, @TempDir Path dir) throws Exception {
         MigrationFolder folder = new MigrationFolder(db, dir)
-                .write("V1__slow.sql", "create table slow (id int);\nselect pg_sleep(1.5);\n");
+                .write("V1__slow.sql", "create table slow (id int);\nselect pg_sleep(3);\n");
         Slipway holder = Slipway.configure().url(db.libpqUrl()).locations(dir.toString()).load();
         Slipway waiter = folder.configure().lockWait(Duration.ofMillis(300)).load();
 
@@ -86,6 +86,10 @@ class ConcurrentRunnersTest {
                 .contains("next: wait for that run to finish", "pid = " + holderPid);
         assertThat(folder.events(ApplyEvent.WaitingForRunnerLock.class)).singleElement()
                 .satisfies(waiting -> assertThat(waiting.holder()).contains("pid " + holderPid));
+        assertThat(waiter.status().running()).as("status names the run").singleElement().satisfies(running -> {
+            assertThat(running.pid()).isEqualTo(holderPid);
+            assertThat(running.deploy()).isFalse();
+        });
         assertThat(holding.get(30, TimeUnit.SECONDS).applied()).hasSize(1);
         assertThat(folder.load().history()).extracting(AuditEntry::outcome).containsExactly("success");
     }

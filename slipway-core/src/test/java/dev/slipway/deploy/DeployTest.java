@@ -416,6 +416,8 @@ class DeployTest {
                     .hasMessageContaining("a deploy is running on this database: pid ")
                     .hasMessageContaining("database: not touched by this restore");
             assertThat(version()).isEqualTo("1");
+            assertThat(slipway().status().running()).as("status names the deploy").singleElement()
+                    .satisfies(holder -> assertThat(holder.deploy()).isTrue());
         } finally {
             Files.writeString(release, "");
         }
@@ -424,6 +426,7 @@ class DeployTest {
         assertThat(report.outcome()).as("%s", report.failure()).isEqualTo(DeployReport.Outcome.DEPLOYED);
         assertThat(version()).isEqualTo("2");
         assertThat(slipway().migrate().applied()).as("free again after the deploy").isEmpty();
+        assertThat(slipway().status().running()).isEmpty();
     }
 
     @Test
