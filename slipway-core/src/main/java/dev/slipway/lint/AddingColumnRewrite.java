@@ -32,7 +32,9 @@ final class AddingColumnRewrite implements Rule {
                     + " changes the catalog; but when each row needs its own value (a volatile default such as"
                     + " gen_random_uuid() or clock_timestamp(), a serial or identity column, a GENERATED ... STORED"
                     + " column) PostgreSQL rewrites the whole table and its indexes while holding that lock:"
-                    + " reads and writes wait for the rewrite.",
+                    + " reads and writes wait for the rewrite. A function the rule does not know (one of your own)"
+                    + " counts as volatile; `slipway plan --trace` runs the statement on a scratch database, and"
+                    + " when the server rewrites nothing the finding is shown as allowed.",
             "Add the column without the per-row value (nullable, or with a constant default), set the default for"
                     + " new rows with ALTER COLUMN ... SET DEFAULT, backfill existing rows in batches"
                     + " (-- slipway:batch), then add the constraint in two phases.",
