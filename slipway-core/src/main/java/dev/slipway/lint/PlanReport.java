@@ -92,7 +92,8 @@ public record PlanReport(String server, int pgMajor, List<Migration> migrations,
      *
      * @param outcome    whether it ran, and whether its locks could be seen
      * @param locks      the locks it held on relations that existed before it, the strongest per relation, as
-     *                   {@code pg_locks} showed them before its transaction ended; sizes are the target's
+     *                   {@code pg_locks} showed them right after it (in a transaction: those it added, and those
+     *                   already held on the relations it names); no sizes (the plan adds the target's)
      * @param rewritten  the tables it gave new storage (a rewrite: their {@code relfilenode} changed)
      * @param detail     the error when it failed, or why it was not traced; empty otherwise
      */

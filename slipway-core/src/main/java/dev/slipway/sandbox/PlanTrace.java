@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * Runs a plan's statements, in order, on a scratch database that holds the target's schema, and records what each
- * did: the locks it held on relations that existed before it (read from {@code pg_locks} before its transaction
- * ends) and the tables it gave new storage (a rewrite: their {@code relfilenode} changed). Static rules guess what a
+ * did: the locks it held on relations that existed before it (read from {@code pg_locks} right after it, before
+ * its transaction ends) and the tables it gave new storage (a rewrite: their {@code relfilenode} changed). Static rules guess what a
  * statement locks and whether it rewrites; this is what the server did.
  * <p>The scratch database has the schema and none of the rows, so what depends on rows (how long a scan takes, which
  * rows fail a constraint) is left to the plan's estimates and checks of today's rows; locks and rewrites do not
