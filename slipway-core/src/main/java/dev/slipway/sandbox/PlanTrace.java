@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,11 +68,12 @@ public final class PlanTrace {
             setup.execute("set statement_timeout = '60s'");
         }
         List<List<PlanReport.Observation>> observed = new ArrayList<>();
+        Relations relations = new Relations(session);
         String failedAt = null;
         for (PlanReport.Migration migration : plan.migrations()) {
             List<PlanReport.Observation> steps = new ArrayList<>();
             if (failedAt == null) {
-                failedAt = new MigrationRun(session, plan.pgMajor(), migration, steps).run();
+                failedAt = new MigrationRun(session, plan.pgMajor(), migration, relations, steps).run();
             } else {
                 for (PlanReport.Step step : migration.statements()) {
                     steps.add(skipped("not run: " + failedAt + " failed on the scratch database before it"));
@@ -92,13 +94,15 @@ public final class PlanTrace {
         private final Connection session;
         private final int pgMajor;
         private final PlanReport.Migration migration;
+        private final Relations relations;
         private final List<PlanReport.Observation> observed;
 
-        MigrationRun(Connection session, int pgMajor, PlanReport.Migration migration,
+        MigrationRun(Connection session, int pgMajor, PlanReport.Migration migration, Relations relations,
                 List<PlanReport.Observation> observed) {
             this.session = session;
             this.pgMajor = pgMajor;
             this.migration = migration;
+            this.relations = relations;
             this.observed = observed;
         }
 
@@ -145,8 +149,12 @@ public final class PlanTrace {
                 return true;
             }
             if (!session.getAutoCommit()) {
-                if (control == TransactionControl.COMMIT) session.commit();
-                else session.rollback();
+                if (control == TransactionControl.COMMIT) {
+                    session.commit();
+                } else {
+                    session.rollback();
+                    relations.forget();
+                }
             }
             observed.add(skipped("ends the block"));
             session.setAutoCommit(true);
@@ -162,7 +170,7 @@ public final class PlanTrace {
 
         private PlanReport.Observation statement(PlanReport.Step step, SqlStatement statement,
                 boolean inTransaction) throws SQLException {
-            Map<Long, Relation> before = relations(session);
+            Map<Long, Relation> before = relations.now();
             boolean alone = statement.cannotRunInTransaction(pgMajor);
             Map<Long, LockMode> held = inTransaction ? ownLocks(session, before) : Map.of();
             List<PlanReport.RelationLock> locks = List.of();
@@ -185,14 +193,44 @@ public final class PlanTrace {
                     }
                 }
             } catch (SQLException e) {
+                relations.forget();
                 return new PlanReport.Observation(PlanReport.Traced.FAILED, List.of(), List.of(),
                         firstLine(e.getMessage()));
             }
+            Map<Long, Relation> after = relations.reread();
             // TRUNCATE gives a table new, empty storage: nothing is copied, so it is not a rewrite
             List<QualifiedName> rewritten = SqlCommand.of(statement) instanceof SqlCommand.Truncate ? List.of()
-                    : rewritten(before, relations(session));
+                    : rewritten(before, after);
             return new PlanReport.Observation(alone ? PlanReport.Traced.RAN_WITHOUT_TRANSACTION
                     : PlanReport.Traced.RAN, locks, rewritten, "");
+        }
+    }
+
+    /**
+     * The user relations as the last statement left them: read once after each statement, which is what the next
+     * one starts from (only the traced statements change the scratch database). Not thread-safe.
+     */
+    private static final class Relations {
+        private final Connection session;
+        private Map<Long, Relation> now;
+
+        Relations(Connection session) {
+            this.session = session;
+        }
+
+        Map<Long, Relation> now() throws SQLException {
+            if (now == null) now = relations(session);
+            return now;
+        }
+
+        Map<Long, Relation> reread() throws SQLException {
+            now = relations(session);
+            return now;
+        }
+
+        /** After a rollback the catalog went back to an earlier state: read it again when next asked. */
+        void forget() {
+            now = null;
         }
     }
 
@@ -222,6 +260,9 @@ public final class PlanTrace {
                 locks.add(new PlanReport.RelationLock(relation.name(), mode, null));
             }
         });
+        // pg_locks lists in no set order: the strongest first, then by name, so two runs print the same
+        locks.sort(Comparator.comparing(PlanReport.RelationLock::mode).reversed()
+                .thenComparing(lock -> lock.relation().toString()));
         return locks;
     }
 
