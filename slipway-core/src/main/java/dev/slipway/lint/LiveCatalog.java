@@ -46,6 +46,26 @@ final class LiveCatalog implements TableSizes {
         }
     }
 
+    /**
+     * {@return the table that the foreign key {@code constraint} of {@code table} references; empty when there is no
+     * such foreign key (another kind of constraint, or none of that name yet) or the catalog cannot say}
+     */
+    Optional<QualifiedName> foreignKeyTarget(QualifiedName table, String constraint) {
+        String sql = "select n.nspname, c.relname from pg_constraint k join pg_class c on c.oid = k.confrelid"
+                + " join pg_namespace n on n.oid = c.relnamespace"
+                + " where k.conrelid = to_regclass(?) and k.conname = ? and k.contype = 'f'";
+        try (PreparedStatement query = session.prepareStatement(sql)) {
+            query.setString(1, table.toString());
+            query.setString(2, constraint);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) return Optional.empty();
+                return Optional.of(new QualifiedName(rows.getString(1), rows.getString(2)));
+            }
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
     /** {@return the primary key columns of a table, quoted for SQL; empty when it has none or does not exist} */
     List<String> primaryKey(QualifiedName table) throws SQLException {
         String sql = "select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid"

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.db.ServerVersion;
 import dev.slipway.migration.Directive;
 import dev.slipway.migration.ScriptDirectives;
+import dev.slipway.sql.AlterTableAction;
+import dev.slipway.sql.LockMode;
 import dev.slipway.sql.QualifiedName;
 import dev.slipway.sql.SqlCommand;
 import dev.slipway.sql.SqlScript;
@@ -137,6 +139,12 @@ public final class Planner {
                 TableSize size = isNew(created, lock.relation()) ? null : catalog.of(lock.relation()).orElse(null);
                 locks.add(new PlanReport.RelationLock(lock.relation(), lock.mode(), size));
             }
+            for (QualifiedName referenced : droppedForeignKeyTargets(command, catalog)) {
+                if (locks.stream().noneMatch(lock -> lock.relation().sameObject(referenced))) {
+                    locks.add(new PlanReport.RelationLock(referenced, LockMode.ACCESS_EXCLUSIVE,
+                            catalog.of(referenced).orElse(null)));
+                }
+            }
             Optional<Directive.Batch> batch = directives.ownOf(i, Directive.Batch.class);
             Duration blocking = blocking(session, command, impact, locks, batch);
             List<Finding> findings = new ArrayList<>();
@@ -250,6 +258,22 @@ public final class Planner {
             case INDEX_BUILD -> size.bytes() / INDEX_BYTES_PER_SECOND;
             case REWRITE -> size.bytes() / REWRITE_BYTES_PER_SECOND;
         };
+    }
+
+    /**
+     * {@return the tables referenced by the foreign keys an {@code ALTER TABLE ... DROP CONSTRAINT} drops, read from
+     * the live catalog: dropping a foreign key also removes its triggers on the referenced table, under an ACCESS
+     * EXCLUSIVE lock there, which the statement alone does not show}
+     */
+    private static List<QualifiedName> droppedForeignKeyTargets(SqlCommand command, LiveCatalog catalog) {
+        if (!(command instanceof SqlCommand.AlterTable alter)) return List.of();
+        List<QualifiedName> referenced = new ArrayList<>();
+        for (AlterTableAction action : alter.actions()) {
+            if (action instanceof AlterTableAction.DropConstraint drop) {
+                catalog.foreignKeyTarget(alter.table(), drop.constraint()).ifPresent(referenced::add);
+            }
+        }
+        return referenced;
     }
 
     private static boolean isNew(List<QualifiedName> created, QualifiedName relation) {

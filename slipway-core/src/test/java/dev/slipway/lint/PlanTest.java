@@ -51,6 +51,24 @@ class PlanTest {
     }
 
     @Test
+    void droppingAForeignKeyLocksTheReferencedTableToo(TestDatabase db) throws Exception {
+        Files.writeString(migrations.resolve("V1__drop_fk.sql"), """
+                ALTER TABLE accounts DROP CONSTRAINT accounts_plan_fk;
+                ALTER TABLE accounts DROP CONSTRAINT IF EXISTS no_such_constraint;
+                """);
+        PlanReport plan = slipway(db).plan(null, PlanOptions.defaults());
+
+        // the catalog says accounts_plan_fk references plans: its triggers there go too, under ACCESS EXCLUSIVE
+        assertThat(step(plan, "ALTER TABLE accounts DROP CONSTRAINT accounts_plan_fk").locks())
+                .extracting(lock -> lock.relation() + " " + lock.mode())
+                .containsExactly("accounts ACCESS_EXCLUSIVE", "public.plans ACCESS_EXCLUSIVE");
+        assertThat(step(plan, "ALTER TABLE accounts DROP CONSTRAINT IF EXISTS").locks())
+                .extracting(lock -> lock.relation().toString()).containsExactly("accounts");
+        assertThat(db.queryLong("select count(*) from pg_constraint where conname = 'accounts_plan_fk'"))
+                .as("the plan runs nothing").isEqualTo(1);
+    }
+
+    @Test
     void aStatementOnAMillionRowsRanksAboveTheSameOnAnEmptyTable(TestDatabase db) throws Exception {
         Files.writeString(migrations.resolve("V1__indexes.sql"), """
                 CREATE INDEX archive_email_idx ON archive (email);
