@@ -167,7 +167,8 @@ public final class RunnerLock implements AutoCloseable {
     private Optional<LockHolder> holder(int key) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("select a.pid, a.usename, a.application_name,"
                 + " coalesce(a.client_hostname, host(a.client_addr), 'local socket'), a.backend_start, a.state,"
-                + " l.mode = 'ExclusiveLock' from pg_catalog.pg_locks l join pg_catalog.pg_stat_activity a on a.pid = l.pid"
+                + " l.mode = 'ExclusiveLock'"
+                + " from pg_catalog.pg_locks l join pg_catalog.pg_stat_activity a on a.pid = l.pid"
                 + " where l.locktype = 'advisory' and l.granted and l.classid = ?::oid and l.objid = ?::oid"
                 + " and l.objsubid = 2 and l.database = (select oid from pg_catalog.pg_database"
                 + " where datname = current_database()) and l.pid <> pg_backend_pid()"

@@ -23,8 +23,8 @@ import java.util.Map;
 /**
  * Runs a plan's statements, in order, on a scratch database that holds the target's schema, and records what each
  * did: the locks it held on relations that existed before it (read from {@code pg_locks} right after it, before
- * its transaction ends) and the tables it gave new storage (a rewrite: their {@code relfilenode} changed). Static rules guess what a
- * statement locks and whether it rewrites; this is what the server did.
+ * its transaction ends) and the tables it gave new storage (a rewrite: their {@code relfilenode} changed). Static
+ * rules guess what a statement locks and whether it rewrites; this is what the server did.
  * <p>The scratch database has the schema and none of the rows, so what depends on rows (how long a scan takes, which
  * rows fail a constraint) is left to the plan's estimates and checks of today's rows; locks and rewrites do not
  * depend on rows. Each migration runs as the runner would run it: in one transaction, block by block where the file
@@ -141,7 +141,7 @@ public final class PlanTrace {
             }
         }
 
-        /** Runs {@code BEGIN}, {@code COMMIT} or {@code ROLLBACK} as the file says; {@return whether a block is open} */
+        /** Runs {@code BEGIN}, {@code COMMIT} or {@code ROLLBACK} as the file says; {@return whether a block is on} */
         private boolean control(TransactionControl control) throws SQLException {
             if (control == TransactionControl.BEGIN) {
                 observed.add(skipped("begins a block: the statements up to its COMMIT run in one transaction"));

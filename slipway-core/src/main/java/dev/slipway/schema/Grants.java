@@ -59,7 +59,7 @@ final class Grants {
         between(plan, "TABLE " + table, onColumn(before, column), onColumn(after, column));
     }
 
-    /** {@return each privilege ({@code SELECT to reporting}) limited to {@code column} ({@code SELECT (email) to ...})} */
+    /** {@return each privilege ({@code SELECT to x}) limited to {@code column}: {@code SELECT (email) to x}} */
     private static List<String> onColumn(List<String> privileges, String column) {
         return privileges.stream().map(privilege -> {
             int to = privilege.indexOf(TO);
