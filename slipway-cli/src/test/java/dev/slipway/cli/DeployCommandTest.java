@@ -83,7 +83,8 @@ class DeployCommandTest {
         Cli.Result rolledBack = cli.run("deploy", "--env", "production", "--confirm", target.name()).exitsWith(4);
 
         assertThat(rolledBack.stdout()).contains("FAIL  checks/customers.sql:2 every customer has a name: ",
-                "        id=3", "        id=4", "FAILED and rolled back: database " + target.name() + " (production) is at version 1");
+                "        id=3", "        id=4",
+                "FAILED and rolled back: database " + target.name() + " (production) is at version 1");
         assertThat(target.queryLong("select count(*) from customers where name = ''")).isZero();
     }
 
