@@ -141,6 +141,31 @@ class PlanTraceTest {
         assertThat(steps.get(1).observed().detail()).contains("column \"missing\"", "does not exist");
         assertThat(steps.get(2).observed().outcome()).isEqualTo(PlanReport.Traced.SKIPPED);
         assertThat(steps.get(2).observed().detail()).contains("V2__broken.sql:2 failed on the scratch database");
+        // a missing column is a matter of schema, which the target shares: it will fail there too
+        assertThat(steps.get(1).predictions()).filteredOn(p -> p.outcome() == PlanReport.Outcome.WILL_FAIL)
+                .singleElement().satisfies(prediction -> assertThat(prediction.detail())
+                        .contains("does not exist", "SQLSTATE 42703"));
+        assertThat(traced.verdict()).isEqualTo(PlanReport.Verdict.UNSAFE);
+        assertThat(slipway().plan(null, PlanOptions.defaults()).verdict()).as("untraced, the plan cannot know")
+                .isNotEqualTo(PlanReport.Verdict.UNSAFE);
+    }
+
+    @Test
+    void aFailureThatDependsOnRowsIsShownButPredictsNothing() throws Exception {
+        // order 5000 was entered on the target, not by a migration: the scratch database does not have it
+        target.execute("insert into orders values (5000, 'new', 5000, null)");
+        Files.writeString(migrations.resolve("V2__lines.sql"), """
+                create table order_lines (order_id bigint not null references orders (id));
+                insert into order_lines values (5000);
+                """);
+
+        PlanReport traced = slipway().plan(null, PlanOptions.defaults(), sandbox);
+
+        PlanReport.Step insert = traced.migrations().get(0).statements().get(1);
+        assertThat(insert.observed().outcome()).isEqualTo(PlanReport.Traced.FAILED);
+        assertThat(insert.observed().sqlState()).isEqualTo("23503");
+        assertThat(insert.predictions()).noneMatch(p -> p.outcome() == PlanReport.Outcome.WILL_FAIL);
+        assertThat(traced.verdict()).isNotEqualTo(PlanReport.Verdict.UNSAFE);
     }
 
     @Test

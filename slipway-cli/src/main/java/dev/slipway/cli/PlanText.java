@@ -103,8 +103,8 @@ final class PlanText {
 
     private static String prediction(PlanReport.Prediction prediction) {
         return switch (prediction.outcome()) {
-            case WILL_FAIL -> "WILL FAIL: " + prediction.detail() + "; " + prediction.check() + ", e.g. "
-                    + String.join("; ", prediction.examples());
+            case WILL_FAIL -> "WILL FAIL: " + prediction.detail() + "; " + prediction.check()
+                    + (prediction.examples().isEmpty() ? "" : ", e.g. " + String.join("; ", prediction.examples()));
             case PASSES -> "checked " + prediction.check() + ": none" + (prediction.detail().isEmpty() ? ""
                     : " (" + prediction.detail() + ")");
             case NOT_CHECKED -> prediction.check() + ": " + prediction.detail();

@@ -96,9 +96,10 @@ public record PlanReport(String server, int pgMajor, List<Migration> migrations,
      *                   already held on the relations it names); no sizes (the plan adds the target's)
      * @param rewritten  the tables it gave new storage (a rewrite: their {@code relfilenode} changed)
      * @param detail     the error when it failed, or why it was not traced; empty otherwise
+     * @param sqlState   the SQLSTATE of the error when it failed, else null
      */
     public record Observation(Traced outcome, List<RelationLock> locks, List<QualifiedName> rewritten,
-                              String detail) {
+                              String detail, String sqlState) {
         /** Copies the lists. */
         public Observation {
             Objects.requireNonNull(outcome, "outcome");

@@ -205,7 +205,7 @@ public final class Planner {
         if (!ran) {
             return new PlanReport.Step(step.script(), step.line(), step.sql(), step.locks(), step.work(),
                     step.rewrite(), step.destructive(), step.modelled(), step.blocking(), step.findings(),
-                    step.predictions(), observation);
+                    withSchemaFailure(step.predictions(), observation), observation);
         }
         boolean locksSeen = observation.outcome() == PlanReport.Traced.RAN;
         List<PlanReport.RelationLock> locks = locksSeen ? observedLocks(step, observation, sizes) : step.locks();
@@ -221,6 +221,25 @@ public final class Planner {
         }
         return new PlanReport.Step(step.script(), step.line(), step.sql(), locks, work, rewrite, step.destructive(),
                 step.modelled() || locksSeen, blocking, findings, step.predictions(), observation);
+    }
+
+    /**
+     * {@return the predictions, and a failure when the statement failed on the scratch database for a reason of
+     * schema (SQLSTATE class 42: a missing or duplicate table, column, function, a syntax error): the target has the
+     * schema of the same migrations, so it fails there too; a failure that depends on rows (a foreign key finding no
+     * row in an empty table) is not one}
+     */
+    private static List<PlanReport.Prediction> withSchemaFailure(List<PlanReport.Prediction> predictions,
+            PlanReport.Observation observation) {
+        if (observation.outcome() != PlanReport.Traced.FAILED || observation.sqlState() == null
+                || !observation.sqlState().startsWith("42")) {
+            return predictions;
+        }
+        List<PlanReport.Prediction> with = new ArrayList<>(predictions);
+        with.add(new PlanReport.Prediction(PlanReport.Outcome.WILL_FAIL, "it failed on a scratch database with the"
+                + " schema of the migrations the target has applied (if the target differs, `slipway drift` shows"
+                + " how)", 0, List.of(), false, observation.detail() + " (SQLSTATE " + observation.sqlState() + ")"));
+        return with;
     }
 
     /** {@return the observed locks, each named and sized as the model named it where the model knew it} */

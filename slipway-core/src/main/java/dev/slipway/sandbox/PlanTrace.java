@@ -195,14 +195,14 @@ public final class PlanTrace {
             } catch (SQLException e) {
                 relations.forget();
                 return new PlanReport.Observation(PlanReport.Traced.FAILED, List.of(), List.of(),
-                        firstLine(e.getMessage()));
+                        firstLine(e.getMessage()), e.getSQLState());
             }
             Map<Long, Relation> after = relations.reread();
             // TRUNCATE gives a table new, empty storage: nothing is copied, so it is not a rewrite
             List<QualifiedName> rewritten = SqlCommand.of(statement) instanceof SqlCommand.Truncate ? List.of()
                     : rewritten(before, after);
             return new PlanReport.Observation(alone ? PlanReport.Traced.RAN_WITHOUT_TRANSACTION
-                    : PlanReport.Traced.RAN, locks, rewritten, "");
+                    : PlanReport.Traced.RAN, locks, rewritten, "", null);
         }
     }
 
@@ -267,7 +267,7 @@ public final class PlanTrace {
     }
 
     private static PlanReport.Observation skipped(String why) {
-        return new PlanReport.Observation(PlanReport.Traced.SKIPPED, List.of(), List.of(), why);
+        return new PlanReport.Observation(PlanReport.Traced.SKIPPED, List.of(), List.of(), why, null);
     }
 
     /** {@return the user relations by oid, with their storage} */
