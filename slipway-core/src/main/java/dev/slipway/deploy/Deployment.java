@@ -268,7 +268,7 @@ public final class Deployment {
         }
         plan.migrations().forEach(m -> m.statements().forEach(s -> s.predictions().stream()
                 .filter(p -> p.outcome() == PlanReport.Outcome.WILL_FAIL)
-                .forEach(p -> reasons.add("will fail on today's rows at " + s.script() + ":" + s.line() + ": "
+                .forEach(p -> reasons.add("will fail at " + s.script() + ":" + s.line() + ": "
                         + p.check()))));
         String named = String.join("; ", reasons.subList(0, Math.min(NAMED_FINDINGS, reasons.size())))
                 + (reasons.size() > NAMED_FINDINGS ? "; and " + (reasons.size() - NAMED_FINDINGS) + " more" : "");

@@ -481,6 +481,25 @@ class DeployTest {
     }
 
     @Test
+    void aTracedPlanGateStopsAStatementThatFailsOnTheSchemaBeforeAnythingIsTouched() throws Exception {
+        environment("restore", false, List.of(logged("maintenance on")), List.of(logged("maintenance off")));
+        Files.writeString(migrations.resolve("V2__typo.sql"), "alter table customers add column email text;\n"
+                + "create index customers_mail_idx on customers (mail);\n");
+
+        try (Sandbox sandbox = TestSandboxes.onServerOf(db)) {
+            DeployReport refused = deploy(DeployOptions.defaults().withTrace(version -> sandbox));
+
+            assertThat(refused.outcome()).as("%s", refused.failure()).isEqualTo(DeployReport.Outcome.REFUSED);
+            assertThat(refused.failure()).contains("will fail at ", "db/migration/V2__typo.sql:2: it failed on a"
+                    + " scratch database", "database: not touched");
+        }
+        assertThat(backupFiles()).isEmpty();
+        assertThat(hookLines()).isEmpty();
+        assertThat(columnExists("customers", "email")).isFalse();
+        assertThat(version()).isEqualTo("1");
+    }
+
+    @Test
     void aRestorePolicyWithoutADumpIsRefusedBeforeAnythingIsTouched() throws Exception {
         environment("restore", false, List.of(logged("before")), List.of());
         Files.writeString(project.resolve("slipway.toml"), Files.readString(project.resolve("slipway.toml"))
