@@ -146,6 +146,7 @@ class PlanTraceTest {
                 .singleElement().satisfies(prediction -> assertThat(prediction.detail())
                         .contains("does not exist", "SQLSTATE 42703"));
         assertThat(traced.verdict()).isEqualTo(PlanReport.Verdict.UNSAFE);
+        assertThat(traced.reasons()).contains("1 statement(s) failed on a scratch database with the target's schema");
         assertThat(slipway().plan(null, PlanOptions.defaults()).verdict()).as("untraced, the plan cannot know")
                 .isNotEqualTo(PlanReport.Verdict.UNSAFE);
     }

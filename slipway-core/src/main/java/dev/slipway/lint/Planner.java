@@ -43,6 +43,9 @@ public final class Planner {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The rules whose whole point is that a statement rewrites a table: a trace that saw no rewrite settles them. */
     private static final List<String> REWRITE_RULES = List.of(TableRewrite.INFO.id(), AddingColumnRewrite.INFO.id());
+    /** What a failure the trace saw on the schema checked: the words of its prediction. */
+    private static final String SCHEMA_FAILURE = "it failed on a scratch database with the schema of the migrations"
+            + " the target has applied (if the target differs, `slipway drift` shows how)";
 
     private Planner() {
     }
@@ -236,9 +239,8 @@ public final class Planner {
             return predictions;
         }
         List<PlanReport.Prediction> with = new ArrayList<>(predictions);
-        with.add(new PlanReport.Prediction(PlanReport.Outcome.WILL_FAIL, "it failed on a scratch database with the"
-                + " schema of the migrations the target has applied (if the target differs, `slipway drift` shows"
-                + " how)", 0, List.of(), false, observation.detail() + " (SQLSTATE " + observation.sqlState() + ")"));
+        with.add(new PlanReport.Prediction(PlanReport.Outcome.WILL_FAIL, SCHEMA_FAILURE, 0, List.of(), false,
+                observation.detail() + " (SQLSTATE " + observation.sqlState() + ")"));
         return with;
     }
 
@@ -354,13 +356,17 @@ public final class Planner {
             PlanOptions options) {
         List<Finding> findings = new ArrayList<>();
         long failures = 0;
+        long schemaFailures = 0;
         long slow = 0;
         for (PlanReport.Migration migration : migrations) {
             findings.addAll(migration.findings());
             for (PlanReport.Step step : migration.statements()) {
                 findings.addAll(step.findings());
-                failures += step.predictions().stream()
-                        .filter(p -> p.outcome() == PlanReport.Outcome.WILL_FAIL).count();
+                for (PlanReport.Prediction prediction : step.predictions()) {
+                    if (prediction.outcome() != PlanReport.Outcome.WILL_FAIL) continue;
+                    if (prediction.check().equals(SCHEMA_FAILURE)) schemaFailures++;
+                    else failures++;
+                }
                 if (step.blocking().compareTo(options.maxBlocking()) > 0) slow++;
             }
         }
@@ -369,12 +375,15 @@ public final class Planner {
         List<String> reasons = new ArrayList<>();
         if (errors > 0) reasons.add(errors + " error(s): statements that fail or lose data");
         if (failures > 0) reasons.add(failures + " statement(s) will fail on today's rows");
+        if (schemaFailures > 0) {
+            reasons.add(schemaFailures + " statement(s) failed on a scratch database with the target's schema");
+        }
         if (warnings > 0) reasons.add(warnings + " warning(s): statements that block others or break running code");
         if (slow > 0) {
             reasons.add(slow + " statement(s) estimated to block others longer than "
                     + options.maxBlocking().toMillis() + " ms");
         }
-        PlanReport.Verdict verdict = errors > 0 || failures > 0 ? PlanReport.Verdict.UNSAFE
+        PlanReport.Verdict verdict = errors > 0 || failures + schemaFailures > 0 ? PlanReport.Verdict.UNSAFE
                 : warnings > 0 || slow > 0 ? PlanReport.Verdict.REVIEW : PlanReport.Verdict.SAFE;
         return new PlanReport(server, pgMajor, migrations, options.maxBlocking(), verdict, reasons);
     }
