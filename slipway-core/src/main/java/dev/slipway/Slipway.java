@@ -642,9 +642,7 @@ public final class Slipway {
         String running = other.deploy() ? "another deploy is running on this database: " + other.describe()
                 : "a Slipway run (migrate, downgrade, restore, stamp or baseline) is running on this database: "
                 + other.describe() + "; a deploy starts when nothing else migrates";
-        throw SlipwayException.failed(running, "not touched by this deploy", "wait for that "
-                + (other.deploy() ? "deploy" : "run") + " to finish" + (other.pid() == 0 ? ""
-                : " (see: select state, query from pg_stat_activity where pid = " + other.pid() + ")")
+        throw SlipwayException.failed(running, "not touched by this deploy", other.waitForIt()
                 + ", then run `slipway deploy` again", null);
     }
 

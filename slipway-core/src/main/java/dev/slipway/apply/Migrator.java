@@ -382,9 +382,8 @@ public final class Migrator {
                 throw SlipwayException.failed(deploy ? "a deploy is running on this database: " + holder
                                 + "; nothing else may migrate until it has verified or rolled back" + waited
                                 : "another Slipway run holds the migration lock on this database: " + holder + waited,
-                        "not touched by this run", "wait for that " + (deploy ? "deploy" : "run") + " to finish"
-                                + e.holder().map(h -> " (see: select state, query from pg_stat_activity where pid = "
-                                + h.pid() + ")").orElse("") + ", or wait longer with --lock-wait", null);
+                        "not touched by this run", e.holder().orElse(RunnerLock.LockHolder.ENDED).waitForIt()
+                                + ", or wait longer with --lock-wait", null);
             }
             try (lock; BlockerWatch watch = new BlockerWatch(sessions)) {
                 history.ensureCreated(session);

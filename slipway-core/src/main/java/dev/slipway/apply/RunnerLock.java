@@ -219,6 +219,16 @@ public final class RunnerLock implements AutoCloseable {
             return "pid " + pid + ", application '" + application + "', user " + user + ", client " + client
                     + ", connected since " + since;
         }
+
+        /**
+         * {@return what a run it keeps out should do: wait for that deploy or run to finish, and how to see what it
+         * does, e.g. {@code wait for that deploy to finish (see: select state, query from pg_stat_activity where
+         * pid = 123)}}
+         */
+        public String waitForIt() {
+            return "wait for that " + (deploy ? "deploy" : "run") + " to finish" + (pid == 0 ? ""
+                    : " (see: select state, query from pg_stat_activity where pid = " + pid + ")");
+        }
     }
 
     /** Another runner kept the lock for longer than the wait allowed. */

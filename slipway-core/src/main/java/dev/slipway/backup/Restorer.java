@@ -168,15 +168,12 @@ final class Restorer {
         Optional<RunnerLock.LockHolder> holder = RunnerLock.tryTake(connection, context.historySchema(),
                 request.deployStep() ? RunnerLock.Role.DEPLOY_STEP : RunnerLock.Role.ON_ITS_OWN);
         if (holder.isEmpty()) return;
-        int pid = holder.get().pid();
         String running = holder.get().deploy() ? "a deploy is running on this database: " + holder.get().describe()
                 + "; a restore must wait until it has verified or rolled back"
                 : "another Slipway run holds the migration lock on this database: " + holder.get().describe()
                 + "; a restore must not run while migrations change the database";
-        throw SlipwayException.failed(running, "not touched by this restore", "wait for that "
-                + (holder.get().deploy() ? "deploy" : "run") + " to finish" + (pid == 0 ? ""
-                : " (see: select state, query from pg_stat_activity where pid = " + pid + ")") + ", then restore "
-                + backup.id() + " again", null);
+        throw SlipwayException.failed(running, "not touched by this restore", holder.get().waitForIt()
+                + ", then restore " + backup.id() + " again", null);
     }
 
     /** Waits for a check of the files; its failure is thrown as it is. */
