@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code Slipway.drift}: the live database against the schema its applied migrations produce. */
 @ExtendWith(PostgresExtension.class)
 class DriftTest {
+    @AutoClose
     private static Sandbox sandbox;
 
     @TempDir
@@ -38,11 +39,6 @@ class DriftTest {
     static void openSandbox(TestDatabase db) {
         // the test server doubles as the dev server: one server, a scratch database per build
         sandbox = TestSandboxes.onServerOf(db);
-    }
-
-    @AfterAll
-    static void closeSandbox() {
-        sandbox.close();
     }
 
     @Test

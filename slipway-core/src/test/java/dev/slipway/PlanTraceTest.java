@@ -15,8 +15,8 @@ import dev.slipway.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(PostgresExtension.class)
 class PlanTraceTest {
+    @AutoClose
     private static Sandbox sandbox;
 
     @TempDir
@@ -41,11 +42,6 @@ class PlanTraceTest {
     static void openSandbox(TestDatabase db) {
         // the test server doubles as the dev server: a scratch database per trace
         sandbox = TestSandboxes.onServerOf(db);
-    }
-
-    @AfterAll
-    static void closeSandbox() {
-        sandbox.close();
     }
 
     @BeforeEach

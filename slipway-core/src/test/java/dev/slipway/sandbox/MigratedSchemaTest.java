@@ -19,7 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(PostgresExtension.class)
 class MigratedSchemaTest {
+    @AutoClose
     private static Sandbox sandbox;
 
     @TempDir
@@ -35,11 +36,6 @@ class MigratedSchemaTest {
     @BeforeAll
     static void openSandbox(TestDatabase db) {
         sandbox = TestSandboxes.onServerOf(db);
-    }
-
-    @AfterAll
-    static void closeSandbox() {
-        sandbox.close();
     }
 
     @Test
