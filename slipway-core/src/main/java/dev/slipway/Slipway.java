@@ -7,6 +7,7 @@ import dev.slipway.apply.DowngradeResult;
 import dev.slipway.apply.DowngradeTarget;
 import dev.slipway.apply.MigrateResult;
 import dev.slipway.apply.Migrator;
+import dev.slipway.apply.RepairResult;
 import dev.slipway.apply.RunnerLock;
 import dev.slipway.apply.ScriptCheck;
 import dev.slipway.apply.SessionOpener;
@@ -179,6 +180,17 @@ public final class Slipway {
     public StampResult stamp(Version version) {
         refuseInvalidSet();
         return guarded(() -> migrator().stamp(version));
+    }
+
+    /**
+     * Accepts the files of applied migrations as they are now, where they changed after they ran (Flyway's
+     * {@code repair}): records their checksum, with an audit row each, and runs nothing.
+     *
+     * @param versions the versions whose file to accept; none: every applied migration whose file changed
+     */
+    public RepairResult repair(Version... versions) {
+        refuseInvalidSet();
+        return guarded(() -> migrator().repair(List.of(versions)));
     }
 
     /** Adopts an existing database: imports a Flyway history, or records {@code version} as the baseline. */
@@ -640,7 +652,7 @@ public final class Slipway {
         session.close();
         RunnerLock.LockHolder other = holder.get();
         String running = other.deploy() ? "another deploy is running on this database: " + other.describe()
-                : "a Slipway run (migrate, downgrade, restore, stamp or baseline) is running on this database: "
+                : "a Slipway run (migrate, downgrade, restore, stamp, baseline or repair) is running on this database: "
                 + other.describe() + "; a deploy starts when nothing else migrates";
         throw SlipwayException.failed(running, "not touched by this deploy", other.waitForIt()
                 + ", then run `slipway deploy` again", null);

@@ -21,9 +21,9 @@ final class SlipwayCommand {
     /** The subcommands in the order the help lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(DeployCommand.class, MigrateCommand.class,
             UpgradeCommand.class, DowngradeCommand.class, StatusCommand.class, HistoryCommand.class,
-            ValidateCommand.class, StampCommand.class, BaselineCommand.class, NewCommand.class, DemoCommand.class,
-            LintCommand.class, PlanCommand.class, BackupCommand.class, BackupsCommand.class, RestoreCommand.class,
-            VerifyCommand.class, DriftCommand.class, DiffCommand.class, TestCommand.class,
+            ValidateCommand.class, StampCommand.class, BaselineCommand.class, RepairCommand.class, NewCommand.class,
+            DemoCommand.class, LintCommand.class, PlanCommand.class, BackupCommand.class, BackupsCommand.class,
+            RestoreCommand.class, VerifyCommand.class, DriftCommand.class, DiffCommand.class, TestCommand.class,
             CommandLine.HelpCommand.class);
 
     @Mixin

@@ -164,6 +164,31 @@ class CommandLineTest {
     }
 
     @Test
+    void repairAcceptsAChangedFileOnAProtectedEnvironmentOnlyWithTheDatabaseName() throws Exception {
+        Files.writeString(project.resolve("slipway.toml"),
+                "[environments.production]\nurl = \"${DATABASE_URL}\"\nprotected = true\n");
+        Cli production = new Cli(project, Map.of("DATABASE_URL", db.libpqUrl()));
+        production.run("migrate", "--env", "production", "--confirm", db.name()).exitsWith(0);
+        Path first = migrations.resolve("V1__create_applications.sql");
+        Files.writeString(first, "-- who applied\n" + Files.readString(first));
+        production.run("migrate", "--env", "production", "--confirm", db.name()).exitsWith(2)
+                .stderrContains("V1__create_applications.sql", "changed after it was applied", "slipway repair 1");
+
+        production.run("repair", "--env", "production").exitsWith(2).stderrContains("--confirm " + db.name());
+        production.run("repair", "2", "--env", "production", "--confirm", db.name()).exitsWith(2)
+                .stderrContains("has the checksum of what ran", "database: not touched");
+        production.run("repair", "--env", "production", "--confirm", db.name()).exitsWith(0)
+                .stdoutContains("accepted 1 file(s) as they are now; nothing ran", "V1__create_applications.sql");
+
+        production.run("migrate", "--env", "production", "--confirm", db.name()).exitsWith(0)
+                .stdoutContains("up to date at version 2");
+        production.run("history", "--env", "production").exitsWith(0).stdoutContains("repair");
+        JsonNode again = new ObjectMapper().readTree(production.run("repair", "--env", "production", "--confirm",
+                db.name(), "--format", "json").exitsWith(0).stdout());
+        assertThat(again.get("accepted")).isEmpty();
+    }
+
+    @Test
     void newWritesAnUpAndADownNumberedAfterTheNewest() throws Exception {
         cli.run("new", "add interview notes").exitsWith(0).stdoutContains("V3__add_interview_notes.sql",
                 "U3__add_interview_notes.sql");
@@ -175,7 +200,7 @@ class CommandLineTest {
     @Test
     void helpListsTheCommandsAndTheExitCodes() throws Exception {
         cli.run("--help").exitsWith(0).stdoutContains("migrate", "downgrade", "status", "history", "validate",
-                "stamp", "baseline", "new", "demo", "Exit codes");
+                "stamp", "baseline", "repair", "new", "demo", "Exit codes");
         cli.run("--version").exitsWith(0).stdoutContains("slipway");
         cli.run("migrate", "--help").exitsWith(0).stdoutContains("--target", "--url");
         cli.run("help", "downgrade").exitsWith(0).stdoutContains("--base");

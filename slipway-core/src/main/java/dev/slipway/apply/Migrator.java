@@ -222,9 +222,8 @@ public final class Migrator {
             }
             List<String> stamped = new ArrayList<>();
             List<String> unstamped = new ArrayList<>();
-            session.setAutoCommit(false);
-            try {
-                Instant now = Instant.now();
+            Instant now = Instant.now();
+            inOneTransaction(session, () -> {
                 for (Candidate candidate : catalog.versioned()) {
                     Unit up = candidate.up();
                     HistoryEntry entry = entries.get(up.key());
@@ -245,15 +244,81 @@ public final class Migrator {
                         unstamped.add(entry.script());
                     }
                 }
-                session.commit();
-            } catch (SQLException | RuntimeException e) {
-                session.rollback();
-                throw e;
-            } finally {
-                session.setAutoCommit(true);
-            }
+            });
             return new StampResult(version, stamped, unstamped);
         });
+    }
+
+    /**
+     * Accepts the files of applied migrations as they are now: where a file changed after it ran (a comment fixed,
+     * a file reformatted), its row gets the file's checksum and the audit trail a {@code repair} row saying what it
+     * was. Runs nothing.
+     *
+     * @param versions the versions to accept; empty: every changed file
+     * @throws SlipwayException (bad input, nothing touched) when a version named has no changed file to accept
+     */
+    public RepairResult repair(List<Version> versions) {
+        return locked("repair", (session, runner) -> {
+            Reconciliation state = new Reconciliation(catalog, history.read(session), null);
+            List<Reconciliation.Changed> chosen = chosen(state, versions);
+            List<RepairResult.Accepted> accepted = new ArrayList<>();
+            Instant now = Instant.now();
+            inOneTransaction(session, () -> {
+                for (Reconciliation.Changed changed : chosen) {
+                    HistoryEntry entry = changed.entry();
+                    int then = entry.checksum();
+                    int file = changed.file().checksum();
+                    history.saveAndAudit(session, entry.withChecksum(file), new AuditRecord("repair",
+                            entry.version(), entry.description(), changed.file().script(), file, "success",
+                            "accepted the file as it is now: checksum " + then + " when it ran on "
+                                    + entry.appliedAt() + ", " + file + " now; nothing ran", actor, now, 0));
+                    accepted.add(new RepairResult.Accepted(entry.version(), changed.file().script(), then, file,
+                            entry.appliedAt()));
+                }
+            });
+            return new RepairResult(accepted);
+        });
+    }
+
+    /** {@return the changed files {@code versions} name (all when empty); a version with none is refused} */
+    private List<Reconciliation.Changed> chosen(Reconciliation state, List<Version> versions) {
+        List<Reconciliation.Changed> changed = state.changed();
+        if (versions.isEmpty()) return changed;
+        List<Reconciliation.Changed> chosen = new ArrayList<>();
+        for (Version version : versions) {
+            Optional<Reconciliation.Changed> match = changed.stream()
+                    .filter(c -> c.entry().version().equals(version)).findFirst();
+            if (match.isEmpty()) {
+                throw SlipwayException.badInput(whyNothingToRepair(state, version), "repair " + version,
+                        "not touched", "run `slipway status`: repair accepts the files it marks changed");
+            }
+            if (!chosen.contains(match.get())) chosen.add(match.get());
+        }
+        return chosen;
+    }
+
+    private String whyNothingToRepair(Reconciliation state, Version version) {
+        Optional<HistoryEntry> entry = state.entry(HistoryEntry.versionKey(version));
+        boolean onDisk = catalog.versioned().stream().anyMatch(c -> c.up().version().equals(version))
+                || catalog.baselines().stream().anyMatch(c -> c.up().version().equals(version));
+        if (entry.isEmpty()) {
+            return onDisk ? "version " + version + " is not applied: its file runs as it is, there is nothing to"
+                    + " accept" : "no migration has version " + version;
+        }
+        if (entry.get().state() == MigrationState.PARTIAL) {
+            return "version " + version + " is partly applied: `slipway migrate` compares the steps that ran with"
+                    + " the file and resumes, so there is nothing to accept";
+        }
+        if (!onDisk) {
+            return "the file of version " + version + " (" + entry.get().script() + ") is gone; repair accepts a"
+                    + " changed file, not a missing one";
+        }
+        if (!entry.get().wasRun()) {
+            return "version " + version + " was recorded by " + entry.get().how() + ", not run, so its file is not"
+                    + " compared with what ran";
+        }
+        return "the file of version " + version + " (" + entry.get().script() + ") has the checksum of what ran;"
+                + " nothing to repair";
     }
 
     /**
@@ -284,8 +349,7 @@ public final class Migrator {
                         "baseline", "not touched", "run `slipway baseline --version <version>` with the version the"
                                 + " database's schema matches");
             }
-            session.setAutoCommit(false);
-            try {
+            inOneTransaction(session, () -> {
                 if (!adopted.isEmpty()) {
                     for (HistoryEntry entry : adopted) {
                         history.save(session, entry);
@@ -302,13 +366,7 @@ public final class Migrator {
                             "success", alembic.isEmpty() ? null : "adopted from Alembic revision "
                             + String.join(", ", alembic) + " (alembic_version, left as it was)", actor, now, 0));
                 }
-                session.commit();
-            } catch (SQLException | RuntimeException e) {
-                session.rollback();
-                throw e;
-            } finally {
-                session.setAutoCommit(true);
-            }
+            });
             return new BaselineResult(version, adopted.size());
         });
     }
@@ -546,5 +604,25 @@ public final class Migrator {
     @FunctionalInterface
     private interface LockedWork<T> {
         T run(Connection session, UnitRunner runner) throws SQLException;
+    }
+
+    /** Changes to the history that are recorded together or not at all. */
+    @FunctionalInterface
+    private interface HistoryWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction of {@code session}: committed when it returns, else rolled back. */
+    private static void inOneTransaction(Connection session, HistoryWork work) throws SQLException {
+        session.setAutoCommit(false);
+        try {
+            work.run();
+            session.commit();
+        } catch (SQLException | RuntimeException e) {
+            session.rollback();
+            throw e;
+        } finally {
+            session.setAutoCommit(true);
+        }
     }
 }

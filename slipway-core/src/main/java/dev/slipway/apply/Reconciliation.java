@@ -112,14 +112,14 @@ final class Reconciliation {
                         "restore " + entry.script() + " from version control; migrations that ran stay in the folder"));
                 continue;
             }
-            Integer now = candidate.up().checksum();
-            // a partly applied file may be fixed after the steps that ran: the runner compares those steps instead
-            if (entry.checksum() != null && now != null && !entry.checksum().equals(now) && entry.wasRun()
-                    && entry.state() != MigrationState.PARTIAL) {
-                problems.add(new Problem(ProblemType.CHECKSUM_CHANGED, candidate.up().script() + " changed after it"
-                        + " was applied on " + entry.appliedAt() + " (checksum then " + entry.checksum() + ", now "
-                        + now + ")", List.of(candidate.up().script()), "put back the content that ran (see `git log -p "
-                        + candidate.up().script() + "`) and write the change as a new migration"));
+            if (changedSinceItRan(entry, candidate.up())) {
+                String script = candidate.up().script();
+                problems.add(new Problem(ProblemType.CHECKSUM_CHANGED, script + " changed after it was applied on "
+                        + entry.appliedAt() + " (checksum then " + entry.checksum() + ", now "
+                        + candidate.up().checksum() + ")", List.of(script), "put back the content that ran (see `git"
+                        + " log -p " + script + "`) and write the change as a new migration; or, if the edit does not"
+                        + " change what the migration does (comments, formatting), accept the file as it is with"
+                        + " `slipway repair " + entry.version() + "`"));
             }
         }
         if (!outOfOrder && newestApplied != null) {
@@ -136,6 +136,45 @@ final class Reconciliation {
             }
         }
         return problems;
+    }
+
+    /**
+     * An applied migration whose file no longer has the checksum of what ran.
+     *
+     * @param file  the migration on disk
+     * @param entry its row in the history
+     */
+    record Changed(Unit file, HistoryEntry entry) {
+    }
+
+    /** {@return the applied versioned and baseline migrations whose file changed after it ran, by version} */
+    List<Changed> changed() {
+        Map<String, Candidate> versionedByKey = new HashMap<>();
+        catalog.versioned().forEach(c -> versionedByKey.put(c.up().key(), c));
+        Map<String, Candidate> baselinesByKey = new HashMap<>();
+        catalog.baselines().forEach(c -> baselinesByKey.put(c.up().key(), c));
+        List<Changed> changed = new ArrayList<>();
+        for (HistoryEntry entry : entries.values()) {
+            if (entry.type() == MigrationType.REPEATABLE) continue;
+            // B2 and V2 share the key V:2; a baseline row belongs to the baseline file only
+            Candidate candidate = (entry.type() == MigrationType.BASELINE ? baselinesByKey : versionedByKey)
+                    .get(entry.key());
+            if (candidate != null && changedSinceItRan(entry, candidate.up())) {
+                changed.add(new Changed(candidate.up(), entry));
+            }
+        }
+        changed.sort(Comparator.comparing(c -> c.entry().version()));
+        return changed;
+    }
+
+    /**
+     * {@return whether a migration that ran (not one stamped or baselined) has a file whose checksum is no longer
+     * that of what ran} A partly applied file may be fixed after the steps that ran: the runner compares those steps
+     * instead.
+     */
+    private static boolean changedSinceItRan(HistoryEntry entry, Unit file) {
+        return entry.checksum() != null && file.checksum() != null && !entry.checksum().equals(file.checksum())
+                && entry.wasRun() && entry.state() != MigrationState.PARTIAL;
     }
 
     /** {@return every migration on disk or in the history, with how it stands; failures keyed by history key} */
@@ -176,8 +215,7 @@ final class Reconciliation {
             } else if (entry.state() == MigrationState.REVERTING) {
                 state = PendingState.REVERTING;
                 detail = entry.stepsDone() + " step(s) of its down migration done";
-            } else if (entry.checksum() != null && up.checksum() != null && !entry.checksum().equals(up.checksum())
-                    && entry.wasRun()) {
+            } else if (changedSinceItRan(entry, up)) {
                 state = PendingState.CHANGED;
             } else {
                 state = PendingState.APPLIED;

@@ -3,10 +3,11 @@ package dev.slipway.history;
 import java.time.Instant;
 
 /**
- * One row of the append-only audit trail: an apply, revert, stamp or baseline, successful or not.
+ * One row of the append-only audit trail: an apply, revert, stamp, baseline, repair or restore, successful or not.
  *
  * @param id          increasing id
- * @param action      {@code apply}, {@code revert}, {@code stamp}, {@code unstamp}, {@code baseline} or {@code adopt}
+ * @param action      {@code apply}, {@code revert}, {@code stamp}, {@code unstamp}, {@code baseline}, {@code adopt},
+ *                    {@code repair} or {@code restore}
  * @param version     the version, or null for a repeatable
  * @param description the migration's description
  * @param script      the file or class

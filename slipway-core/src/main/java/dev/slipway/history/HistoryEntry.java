@@ -46,6 +46,12 @@ public record HistoryEntry(String key, Version version, MigrationType type, Stri
                 durationMs, how, null, null);
     }
 
+    /** {@return this row with another checksum of what it stands for} */
+    public HistoryEntry withChecksum(Integer newChecksum) {
+        return new HistoryEntry(key, version, type, description, script, newChecksum, state, stepsDone, stepInFlight,
+                appliedBy, appliedAt, durationMs, how, stepsChecksum, batchLastKey);
+    }
+
     /** {@return the key of a versioned or baseline migration} */
     public static String versionKey(Version version) {
         return "V:" + version;

@@ -438,8 +438,8 @@ class DeployTest {
 
             assertThatThrownBy(() -> deploy(DeployOptions.defaults()))
                     .isInstanceOf(SlipwayException.class)
-                    .hasMessageContaining("a Slipway run (migrate, downgrade, restore, stamp or baseline) is running"
-                            + " on this database: pid ")
+                    .hasMessageContaining("a Slipway run (migrate, downgrade, restore, stamp, baseline or repair) is"
+                            + " running on this database: pid ")
                     .hasMessageContaining("database: not touched by this deploy");
             assertThat(backupFiles()).isEmpty();
             assertThat(hookLines()).isEmpty();
