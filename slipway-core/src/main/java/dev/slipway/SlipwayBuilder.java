@@ -17,6 +17,7 @@ import dev.slipway.db.Environment;
 import dev.slipway.migration.Location;
 import dev.slipway.migration.MigrationException;
 import dev.slipway.migration.MigrationScanner;
+import dev.slipway.migration.Placeholders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +27,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -39,6 +42,7 @@ public final class SlipwayBuilder {
 
     private Slipway.ConnectionSource connection;
     private List<String> locations = List.of("db/migration");
+    private final Map<String, String> placeholders = new TreeMap<>();
     private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
     private ApplyOptions apply = ApplyOptions.defaults();
     private ApplyListener listener = ApplyListener.NONE;
@@ -91,6 +95,7 @@ public final class SlipwayBuilder {
     /** Takes locations and safety settings from a loaded {@code slipway.toml}. */
     public SlipwayBuilder config(SlipwayConfig config) {
         this.locations = config.migrations().locations();
+        this.placeholders.putAll(config.migrations().placeholders());
         SafetyConfig safety = config.safety();
         this.apply = apply.withHistorySchema(config.migrations().historySchema())
                 .withOutOfOrder(config.migrations().outOfOrder())
@@ -175,6 +180,15 @@ public final class SlipwayBuilder {
     /** Replaces all apply options at once. */
     public SlipwayBuilder applyOptions(ApplyOptions options) {
         this.apply = options;
+        return this;
+    }
+
+    /**
+     * The value of a Flyway-style placeholder: {@code ${name}} in a script is replaced by {@code value} before it is
+     * planned or run. With at least one placeholder defined, every {@code ${...}} in a script must have a value.
+     */
+    public SlipwayBuilder placeholder(String name, String value) {
+        placeholders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
@@ -270,12 +284,19 @@ public final class SlipwayBuilder {
             loader = MigrationScanner.classLoaderFor(parsed, classLoader);
         }
         ClassLoader scanLoader = loader;
+        Placeholders values;
+        try {
+            values = new Placeholders(placeholders);
+        } catch (IllegalArgumentException e) {
+            throw SlipwayException.badInput(e.getMessage(), "placeholders", "name placeholders as they are written"
+                    + " in the scripts, without ${ and }");
+        }
         List<String> named = List.copyOf(locations);
         Settings settings = new Settings(Optional.ofNullable(connection), locations, loader, apply, listener,
                 Optional.ofNullable(environment), backup, verify);
         return new Slipway(settings, () -> {
             try {
-                return MigrationScanner.scan(parsed, scanLoader);
+                return MigrationScanner.scan(parsed, scanLoader, values);
             } catch (MigrationException e) {
                 throw SlipwayException.badInput(e.getMessage(), String.join(",", named),
                         "check --locations (or [migrations] locations in slipway.toml)");

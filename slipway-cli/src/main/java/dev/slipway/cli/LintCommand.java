@@ -8,6 +8,8 @@ import dev.slipway.lint.LintOptions;
 import dev.slipway.lint.Linter;
 import dev.slipway.lint.Severity;
 import dev.slipway.lint.UndoneByDown;
+import dev.slipway.migration.MigrationFormatException;
+import dev.slipway.migration.Placeholders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -48,9 +50,15 @@ final class LintCommand extends BaseCommand {
     FailOnOption failOn;
 
     /** A down migration is linted knowing what its up migration creates, which reverting drops. */
-    private static FileReport lintOne(Linter linter, Path file, Path workingDir) {
+    private static FileReport lintOne(Linter linter, Placeholders placeholders, Path file, Path workingDir) {
         String shown = display(file, workingDir);
-        String sql = read(file);
+        String sql;
+        try {
+            sql = placeholders.replace(read(file), shown);
+        } catch (MigrationFormatException e) {
+            throw SlipwayException.badInput(e.getMessage(), e.where().toString(), "define the placeholder, or lint"
+                    + " with the configuration that defines it (--config, SLIPWAY_PLACEHOLDERS_<NAME>)");
+        }
         return UndoneByDown.forDownMigration(file, path -> display(path, workingDir))
                 .map(undone -> linter.lintDown(shown, sql, undone)).orElseGet(() -> linter.lint(shown, sql));
     }
@@ -60,6 +68,7 @@ final class LintCommand extends BaseCommand {
         SlipwayConfig config = projectConfig();
         Severity threshold = failOn.threshold(config);
         Linter linter = Linter.of(LintOptions.defaults().withPgMajor(pgMajor(pgVersion)));
+        Placeholders placeholders = new Placeholders(config.migrations().placeholders());
         List<Path> files = files(config);
         Path workingDir = Path.of("").toAbsolutePath();
         LintRenderer renderer = LintRenderer.of(options(), spec.commandLine().getOut(), threshold);
@@ -78,7 +87,7 @@ final class LintCommand extends BaseCommand {
             while (next < files.size() || !window.isEmpty()) {
                 while (next < files.size() && window.size() < threads * 16) {
                     Path file = files.get(next++);
-                    window.add(pool.submit(() -> lintOne(linter, file, workingDir)));
+                    window.add(pool.submit(() -> lintOne(linter, placeholders, file, workingDir)));
                 }
                 FileReport report = take(window.removeFirst());
                 failed |= report.failsAt(threshold);

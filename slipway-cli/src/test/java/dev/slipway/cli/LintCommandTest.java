@@ -52,6 +52,20 @@ class LintCommandTest {
     }
 
     @Test
+    void placeholdersAreReplacedBeforeLintingAndOneWithoutAValueIsBadInput() throws Exception {
+        Path grants = Files.writeString(project.resolve("V3__grant.sql"),
+                "GRANT SELECT ON ${schema}.applications TO ${reader};\n");
+        cli.run("lint", grants.toString()).exitsWith(3).stdoutContains("V3__grant.sql:1:17",
+                "[unreplaced-placeholder] ${schema}", "[unreplaced-placeholder] ${reader}");
+
+        Files.writeString(project.resolve("slipway.toml"), "[migrations.placeholders]\nschema = \"app\"\n");
+        cli.run("lint", grants.toString()).exitsWith(2).stderrContains("V3__grant.sql:1",
+                "no value for placeholder ${reader}");
+        new Cli(project, Map.of("SLIPWAY_PLACEHOLDERS_READER", "reporting")).run("lint", grants.toString())
+                .exitsWith(0).stdoutContains("0 errors");
+    }
+
+    @Test
     void failOnDecidesTheExitCode() throws Exception {
         Path advice = Files.writeString(project.resolve("advice.sql"), "CREATE TABLE t (created timestamp);\n");
         cli.run("lint", advice.toString()).exitsWith(0).stdoutContains("advice [prefer-timestamptz]");

@@ -24,7 +24,8 @@ import java.util.Optional;
 public final class ConfigLoader {
     private static final List<String> SECTIONS = List.of("migrations", "safety", "environments", "backup",
             "verify", "lint");
-    private static final List<String> MIGRATIONS_KEYS = List.of("locations", "history_schema", "out_of_order");
+    private static final List<String> MIGRATIONS_KEYS = List.of("locations", "history_schema", "out_of_order",
+            "placeholders");
     private static final List<String> SAFETY_KEYS = List.of("lock_timeout", "lock_retries", "statement_timeout",
             "max_blocking", "lock_wait", "concurrent_index_timeout");
     private static final List<String> ENVIRONMENT_KEYS = List.of("url", "protected", "rollback", "hooks");
@@ -94,7 +95,10 @@ public final class ConfigLoader {
         List<String> locations = table.strings("locations").orElse(defaults.locations());
         String historySchema = table.string("history_schema").orElse(defaults.historySchema());
         boolean outOfOrder = table.bool("out_of_order").orElse(defaults.outOfOrder());
-        return table.build(() -> new MigrationsConfig(locations, historySchema, outOfOrder));
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        table.table("placeholders").ifPresent(values -> values.keys().forEach(name -> placeholders.put(name,
+                values.string(name).orElseThrow())));
+        return table.build(() -> new MigrationsConfig(locations, historySchema, outOfOrder, placeholders));
     }
 
     private static SafetyConfig safety(TomlTable table) {

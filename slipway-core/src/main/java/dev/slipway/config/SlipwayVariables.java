@@ -4,7 +4,10 @@ import dev.slipway.db.Environment;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -12,6 +15,8 @@ import java.util.function.Function;
  * the file is awkward. An empty variable counts as unset. Stateless.
  */
 final class SlipwayVariables {
+    private static final String PLACEHOLDER_PREFIX = "SLIPWAY_PLACEHOLDERS_";
+
     private SlipwayVariables() {
     }
 
@@ -24,6 +29,7 @@ final class SlipwayVariables {
                 .orElse(migrations);
         migrations = read(env, "SLIPWAY_OUT_OF_ORDER", SlipwayVariables::bool).map(migrations::withOutOfOrder)
                 .orElse(migrations);
+        migrations = migrations.withPlaceholders(placeholders(env));
 
         SafetyConfig safety = config.safety();
         safety = read(env, "SLIPWAY_LOCK_TIMEOUT", Durations::parse).map(safety::withLockTimeout).orElse(safety);
@@ -39,6 +45,21 @@ final class SlipwayVariables {
         lint = read(env, "SLIPWAY_FAIL_ON", FailOn::parse).map(lint::withFailOn).orElse(lint);
         return config.withMigrations(migrations).withSafety(safety).withBackup(backup(config.backup(), env))
                 .withLint(lint);
+    }
+
+    /**
+     * {@return the placeholders {@code SLIPWAY_PLACEHOLDERS_<NAME>} variables define, as Flyway's
+     * {@code FLYWAY_PLACEHOLDERS_<NAME>} do: the name is the rest of the variable's name in lower case}
+     */
+    private static Map<String, String> placeholders(Environment env) {
+        Map<String, String> placeholders = new TreeMap<>();
+        env.variables().forEach((variable, value) -> {
+            if (variable.startsWith(PLACEHOLDER_PREFIX) && variable.length() > PLACEHOLDER_PREFIX.length()
+                    && !value.isEmpty()) {
+                placeholders.put(variable.substring(PLACEHOLDER_PREFIX.length()).toLowerCase(Locale.ROOT), value);
+            }
+        });
+        return placeholders;
     }
 
     /** The command before the format, so {@code SLIPWAY_BACKUP_FORMAT=none} may come with its command. */

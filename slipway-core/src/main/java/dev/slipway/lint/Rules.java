@@ -10,7 +10,7 @@ public final class Rules {
             new DropTable(), new DropColumn(), new DropSchema(), new DropDatabase(), new Truncate(),
             new TruncateCascade(), new DeleteWithoutWhere(), new UpdateWithoutWhere(), new AddingNotNullColumn(),
             new ConcurrentlyInTransaction(), new TransactionNesting(), new UncommittedTransaction(),
-            new DuplicateColumnAssignment(),
+            new UnreplacedPlaceholder(), new DuplicateColumnAssignment(),
             new SetNotNull(), new AddingColumnRewrite(), new AddForeignKey(), new AddCheckConstraint(),
             new ValidateInSameTransaction(), new AddUniqueConstraint(), new AddPrimaryKey(), new AlterColumnType(),
             new RenameColumn(), new RenameTable(), new CreateIndexNonConcurrently(), new DropIndexNonConcurrently(),

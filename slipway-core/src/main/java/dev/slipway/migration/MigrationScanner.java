@@ -44,9 +44,23 @@ public final class MigrationScanner {
      * @throws MigrationFormatException if a script is not UTF-8
      */
     public static ScanResult scan(List<Location> locations, ClassLoader loader) {
+        return scan(locations, loader, Placeholders.none());
+    }
+
+    /**
+     * Scans the locations in order; the scripts found are read with {@code placeholders} replaced (their checksums
+     * are of the files as written).
+     *
+     * @param locations    where to look
+     * @param loader       as for {@link #scan(List, ClassLoader)}
+     * @param placeholders the values of the scripts' {@code ${name}} placeholders
+     * @return the migrations and skipped files, in a deterministic order
+     */
+    public static ScanResult scan(List<Location> locations, ClassLoader loader, Placeholders placeholders) {
         Objects.requireNonNull(locations, "locations");
         Objects.requireNonNull(loader, "loader");
-        try (Scan scan = new Scan(loader)) {
+        Objects.requireNonNull(placeholders, "placeholders");
+        try (Scan scan = new Scan(loader, placeholders)) {
             for (Location location : locations) {
                 scan.location(location);
             }
@@ -79,6 +93,7 @@ public final class MigrationScanner {
     /** One scan's results and the jars it keeps open while computing checksums. */
     private static final class Scan implements AutoCloseable {
         private final ClassLoader loader;
+        private final Placeholders placeholders;
         private final List<MigrationScript> scripts = new ArrayList<>();
         private final List<JavaMigrationClass> javaMigrations = new ArrayList<>();
         private final List<SkippedFile> skipped = new ArrayList<>();
@@ -86,7 +101,8 @@ public final class MigrationScanner {
         private final Set<Object> seen = new HashSet<>();
         private final Map<Path, JarFile> openJars = new HashMap<>();
 
-        Scan(ClassLoader loader) {
+        Scan(ClassLoader loader, Placeholders placeholders) {
+            this.placeholders = placeholders;
             this.loader = loader;
         }
 
@@ -162,7 +178,8 @@ public final class MigrationScanner {
             NameParse parse = MigrationName.parse(found.fileName());
             if (parse instanceof NameParse.Migration migration) {
                 int checksum = Checksums.crc32(found.inJar() ? fromOpenJar(found) : source, found.display());
-                scripts.add(new MigrationScript(migration.name(), found.display(), checksum, source));
+                scripts.add(new MigrationScript(migration.name(), found.display(), checksum,
+                        placeholders.applyTo(source, found.display())));
             } else if (parse instanceof NameParse.NotAMigration not) {
                 skipped.add(new SkippedFile(found.display(), not.reason(), false));
             } else if (parse instanceof NameParse.Malformed malformed) {

@@ -250,6 +250,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void placeholdersComeFromTheFileWithVariablesExpandedAndFromSlipwayPlaceholdersVariables() throws IOException {
+        Path file = file("[migrations.placeholders]", "schema = \"app\"", "reader = \"${READER_ROLE}\"",
+                "\"flyway:defaultSchema\" = \"app\"");
+
+        SlipwayConfig config = ConfigLoader.load(file, env("READER_ROLE", "reporting",
+                "SLIPWAY_PLACEHOLDERS_SCHEMA", "app_test", "SLIPWAY_PLACEHOLDERS_OWNER", "app_owner"));
+
+        assertThat(config.migrations().placeholders()).containsExactly(Map.entry("flyway:defaultSchema", "app"),
+                Map.entry("owner", "app_owner"), Map.entry("reader", "reporting"), Map.entry("schema", "app_test"));
+
+        Path spaced = file("[migrations.placeholders]", "\"read er\" = \"x\"");
+        assertThatThrownBy(() -> ConfigLoader.load(spaced, env())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'read er' cannot be a placeholder's name");
+        Path number = file("[migrations.placeholders]", "schema = 3");
+        assertThatThrownBy(() -> ConfigLoader.load(number, env())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("migrations.placeholders.schema must be a string");
+    }
+
+    @Test
     void appliesSlipwayVariablesOverTheFile() throws IOException {
         Path file = file("[migrations]", "locations = [\"db/migration\"]", "[safety]", "lock_timeout = \"2s\"");
 

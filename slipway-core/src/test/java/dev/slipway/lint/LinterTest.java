@@ -96,6 +96,21 @@ class LinterTest {
     }
 
     @Test
+    void aFlywayPlaceholderInCodeIsAnErrorButNotInStringsCommentsOrDollarQuotes() {
+        FileReport report = PG17.lint("V1__x.sql", "-- owned by ${owner}\n"
+                + "CREATE TABLE ${schema}.users (id bigint PRIMARY KEY, note text DEFAULT '${note}');\n"
+                + "CREATE FUNCTION f() RETURNS text AS $$ SELECT '${x}' $$ LANGUAGE sql;\n"
+                + "PREPARE q AS SELECT $1 FROM app.users;\n");
+
+        assertThat(report.active()).singleElement().satisfies(finding -> {
+            assertThat(finding.rule()).isEqualTo("unreplaced-placeholder");
+            assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+            assertThat(finding.where()).isEqualTo("V1__x.sql:2:14");
+            assertThat(finding.message()).startsWith("${schema} is a placeholder that nothing replaces");
+        });
+    }
+
+    @Test
     void sqlThatCannotBeSplitIsOneFindingAtItsPosition() {
         FileReport quote = PG17.lint("f.sql", "SELECT 1;\nUPDATE t SET a = 'x WHERE id = 1;\n");
         assertThat(quote.active()).singleElement().satisfies(f -> {
