@@ -107,9 +107,12 @@ final class Reconciliation {
                     .get(entry.key());
             if (candidate == null) {
                 if (entry.type() == MigrationType.BASELINE || !entry.wasRun()) continue;
+                if (coveringBaseline(entry.version()).isPresent()) continue;
                 problems.add(new Problem(ProblemType.MISSING_FILE, "version " + entry.version() + " ("
                         + entry.script() + ") is applied but its file is gone", List.of(entry.script()),
-                        "restore " + entry.script() + " from version control; migrations that ran stay in the folder"));
+                        "restore " + entry.script() + " from version control; migrations that ran stay in the folder"
+                                + " (or, to squash old migrations, add a baseline file B<version> at or above "
+                                + entry.version() + " that creates their schema)"));
                 continue;
             }
             if (changedSinceItRan(entry, candidate.up())) {
@@ -165,6 +168,16 @@ final class Reconciliation {
         }
         changed.sort(Comparator.comparing(c -> c.entry().version()));
         return changed;
+    }
+
+    /**
+     * {@return a baseline file at or above {@code version}, which holds the schema of every version up to its own: an
+     * applied version it covers may have had its file removed (old migrations squashed into a baseline)}
+     */
+    private Optional<Candidate> coveringBaseline(Version version) {
+        return version == null ? Optional.empty() : catalog.baselines().stream()
+                .filter(b -> b.up().version().compareTo(version) >= 0)
+                .min(Comparator.comparing(b -> b.up().version()));
     }
 
     /**
@@ -226,9 +239,14 @@ final class Reconciliation {
         }
         for (HistoryEntry entry : entries.values()) {
             if (entry.type() == MigrationType.REPEATABLE || seen.containsKey(entry.key())) continue;
-            status.add(new StatusEntry(entry.version(), entry.type(), entry.description(), entry.script(),
-                    entry.type() == MigrationType.BASELINE || !entry.wasRun() ? PendingState.APPLIED
-                            : PendingState.MISSING, entry.appliedAt(), entry.wasRun() ? null : entry.how()));
+            Optional<Candidate> squashedInto = entry.type() == MigrationType.BASELINE ? Optional.empty()
+                    : coveringBaseline(entry.version());
+            PendingState state = entry.type() == MigrationType.BASELINE || !entry.wasRun() || squashedInto.isPresent()
+                    ? PendingState.APPLIED : PendingState.MISSING;
+            String detail = squashedInto.map(b -> "file removed; " + b.up().script() + " stands for it")
+                    .orElse(entry.wasRun() ? null : entry.how());
+            status.add(new StatusEntry(entry.version(), entry.type(), entry.description(), entry.script(), state,
+                    entry.appliedAt(), detail));
         }
         status.sort(Comparator.comparing(StatusEntry::version, Comparator.nullsLast(Comparator.naturalOrder())));
         for (Candidate repeatable : catalog.repeatables()) {

@@ -11,6 +11,8 @@ import dev.slipway.Slipway;
 import dev.slipway.SlipwayException;
 import dev.slipway.history.AuditEntry;
 import dev.slipway.migration.Version;
+import dev.slipway.sandbox.Sandbox;
+import dev.slipway.sandbox.TestSandboxes;
 import dev.slipway.testkit.PostgresExtension;
 import dev.slipway.testkit.TestDatabase;
 import java.nio.file.Path;
@@ -79,6 +81,35 @@ class BaselineAndStampTest {
                         tuple("V3__create_c.sql", PendingState.APPLIED));
         assertThat(slipway.status().current()).isEqualTo(Version.parse("3"));
         assertThat(slipway.migrate().applied()).isEmpty();
+    }
+
+    @Test
+    void oldMigrationsSquashedIntoABaselineFileMayBeRemovedFromADatabaseThatRanThem(TestDatabase db)
+            throws Exception {
+        folder.load().migrate();
+        folder.write("B2__schema_as_of_2.sql", "create table a (id int);\ncreate table b (id int);\n")
+                .delete("V1__create_a.sql").delete("V2__create_b.sql")
+                .write("V4__create_d.sql", "create table d (id int);\n");
+        Slipway slipway = folder.load();
+
+        assertThat(slipway.validate().problems()).isEmpty();
+        assertThat(slipway.status().entries()).extracting(e -> fileName(e.script()), StatusEntry::state,
+                StatusEntry::detail).containsExactly(
+                        tuple("V1__create_a.sql", PendingState.APPLIED, "file removed; " + folder.dir()
+                                .resolve("B2__schema_as_of_2.sql") + " stands for it"),
+                        tuple("V2__create_b.sql", PendingState.APPLIED, "file removed; " + folder.dir()
+                                .resolve("B2__schema_as_of_2.sql") + " stands for it"),
+                        tuple("V3__create_c.sql", PendingState.APPLIED, null),
+                        tuple("V4__create_d.sql", PendingState.PENDING, null));
+        assertThat(slipway.migrate().applied()).extracting(a -> fileName(a.script()))
+                .containsExactly("V4__create_d.sql");
+        try (Sandbox sandbox = TestSandboxes.onServerOf(db)) {
+            assertThat(folder.load().drift(sandbox).differences()).isEmpty();
+        }
+
+        folder.delete("B2__schema_as_of_2.sql");
+        SlipwayException missing = catchThrowableOfType(SlipwayException.class, () -> folder.load().migrate());
+        assertThat(missing.getMessage()).contains("version 1", "its file is gone", "add a baseline file");
     }
 
     @Test
