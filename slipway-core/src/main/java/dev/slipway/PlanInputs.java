@@ -9,7 +9,6 @@ import dev.slipway.migration.ResolvedMigration;
 import dev.slipway.migration.Version;
 import dev.slipway.migration.VersionedMigration;
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,13 +45,8 @@ final class PlanInputs {
     }
 
     private static String read(MigrationScript script) {
-        try (Reader reader = script.source().open()) {
-            StringBuilder text = new StringBuilder();
-            char[] buffer = new char[8192];
-            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
-                text.append(buffer, 0, n);
-            }
-            return text.toString();
+        try {
+            return script.source().text();
         } catch (IOException e) {
             throw SlipwayException.badInput("cannot read " + script.location() + ": " + e.getMessage(),
                     script.location(), "check that the file is readable UTF-8");

@@ -11,7 +11,6 @@ import dev.slipway.migration.SourcePosition;
 import dev.slipway.migration.VersionedMigration;
 import dev.slipway.sql.SqlScript;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -56,11 +55,8 @@ final class Catalogs {
 
     /** Reads a script's text; only the migration about to run is held in memory. */
     static String read(MigrationScript script) {
-        try (Reader reader = script.source().open()) {
-            StringBuilder text = new StringBuilder();
-            char[] buffer = new char[8192];
-            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) text.append(buffer, 0, n);
-            return text.toString();
+        try {
+            return script.source().text();
         } catch (IOException e) {
             throw new UncheckedIOException(SourcePosition.of(script.location()) + ": " + e.getMessage(), e);
         }

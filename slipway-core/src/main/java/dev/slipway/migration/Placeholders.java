@@ -89,13 +89,9 @@ public record Placeholders(Map<String, String> values) {
                 return new StringReader(text());
             }
 
-            private String text() throws IOException {
-                try (Reader reader = source.open()) {
-                    StringBuilder text = new StringBuilder();
-                    char[] buffer = new char[8192];
-                    for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) text.append(buffer, 0, n);
-                    return replace(text.toString(), location);
-                }
+            @Override
+            public String text() throws IOException {
+                return replace(source.text(), location);
             }
         };
     }

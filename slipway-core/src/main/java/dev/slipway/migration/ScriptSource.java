@@ -49,6 +49,20 @@ public interface ScriptSource {
         return reader;
     }
 
+    /**
+     * {@return the whole script as text, read as {@link #open()} reads it}
+     *
+     * @throws IOException if it cannot be read, or is not UTF-8
+     */
+    default String text() throws IOException {
+        try (Reader reader = open()) {
+            StringBuilder text = new StringBuilder();
+            char[] buffer = new char[8192];
+            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) text.append(buffer, 0, n);
+            return text.toString();
+        }
+    }
+
     /** {@return a source that reads a file} */
     static ScriptSource ofFile(Path file) {
         return new ScriptSources.FileSource(file);

@@ -7,8 +7,6 @@ import dev.slipway.sql.SqlStatement;
 import dev.slipway.sql.SqlSyntaxException;
 import dev.slipway.sql.Token;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,10 +50,8 @@ final class SmokeFiles {
                         + " (V3__add_x.sql is checked by V3__add_x.check.sql), or move it to the checks folder");
             }
             String text;
-            try (Reader reader = check.source().open()) {
-                StringWriter out = new StringWriter();
-                reader.transferTo(out);
-                text = out.toString();
+            try {
+                text = check.source().text();
             } catch (IOException e) {
                 throw SlipwayException.badInput("could not read check file " + check.location() + ": "
                         + e.getMessage(), check.location(), "check that it is readable UTF-8 text");
