@@ -56,11 +56,23 @@ public final class HistoryTable {
         }
     }
 
+    private boolean schemaExists(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select 1 from pg_catalog.pg_namespace where nspname = ?")) {
+            query.setString(1, schema);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     /** Creates the schema and both tables if they are missing. Run it while holding the runner lock. */
     public void ensureCreated(Connection connection) throws SQLException {
         if (exists(connection)) return;
         try (Statement ddl = connection.createStatement()) {
-            ddl.execute("create schema if not exists " + PgIdentifiers.quote(schema));
+            // CREATE SCHEMA IF NOT EXISTS checks the CREATE privilege on the database even when the schema exists,
+            // which a migration role that owns only its tables often lacks
+            if (!schemaExists(connection)) ddl.execute("create schema " + PgIdentifiers.quote(schema));
             ddl.execute("create table if not exists " + state + " ("
                     + " migration_key text primary key,"
                     + " version text,"

@@ -14,12 +14,13 @@ import java.util.Optional;
 
 /**
  * What the live database says about the relations a plan touches: sizes from {@code pg_class} and
- * {@code pg_stat_user_tables}, primary keys, and constraints. Names resolve as the session's search path resolves
- * them. Each relation is looked up once. Not thread-safe; one per plan.
+ * {@code pg_stat_user_tables}, owners, primary keys, and constraints. Names resolve as the session's search path
+ * resolves them. Each relation is looked up once. Not thread-safe; one per plan.
  */
 final class LiveCatalog implements TableSizes {
     private final Connection session;
     private final Map<QualifiedName, Optional<TableSize>> sizes = new HashMap<>();
+    private final Map<QualifiedName, Optional<Owner>> owners = new HashMap<>();
 
     LiveCatalog(Connection session) {
         this.session = session;
@@ -32,14 +33,23 @@ final class LiveCatalog implements TableSizes {
 
     private Optional<TableSize> read(QualifiedName relation) {
         // reltuples is -1 (12: 0) before the first ANALYZE; the statistics collector's live count fills in
-        String sql = "select greatest(c.reltuples::bigint, coalesce(s.n_live_tup, 0), 0),"
+        return one("select greatest(c.reltuples::bigint, coalesce(s.n_live_tup, 0), 0),"
                 + " pg_total_relation_size(c.oid) from pg_class c left join pg_stat_all_tables s on s.relid = c.oid"
-                + " where c.oid = to_regclass(?)";
+                + " where c.oid = to_regclass(?)", relation, rows -> new TableSize(rows.getLong(1), rows.getLong(2)));
+    }
+
+    /** Reads one row about a relation. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /** {@return what the first row of {@code sql}, given the relation's name, says; empty without a row or on error} */
+    private <T> Optional<T> one(String sql, QualifiedName relation, Row<T> row) {
         try (PreparedStatement query = session.prepareStatement(sql)) {
             query.setString(1, relation.toString());
             try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) return Optional.empty();
-                return Optional.of(new TableSize(rows.getLong(1), rows.getLong(2)));
+                return rows.next() ? Optional.of(row.read(rows)) : Optional.empty();
             }
         } catch (SQLException e) {
             return Optional.empty();
@@ -64,6 +74,29 @@ final class LiveCatalog implements TableSizes {
         } catch (SQLException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Who owns a relation, and whether the session's role may act as its owner.
+     *
+     * @param owner  the owning role
+     * @param role   the session's role ({@code current_user})
+     * @param mayAct whether that role is the owner, has its privileges through membership, or is a superuser
+     */
+    record Owner(String owner, String role, boolean mayAct) {
+    }
+
+    /** {@return who owns {@code relation}; empty when it does not exist or the catalog cannot say} */
+    Optional<Owner> owner(QualifiedName relation) {
+        return owners.computeIfAbsent(relation, this::readOwner);
+    }
+
+    private Optional<Owner> readOwner(QualifiedName relation) {
+        // pg_has_role(..., 'USAGE') is has_privs_of_role: the owner itself, an inheriting member, or a superuser
+        return one("select pg_catalog.pg_get_userbyid(c.relowner), current_user,"
+                + " pg_catalog.pg_has_role(current_user, c.relowner, 'USAGE')"
+                + " from pg_catalog.pg_class c where c.oid = to_regclass(?)", relation,
+                rows -> new Owner(rows.getString(1), rows.getString(2), rows.getBoolean(3)));
     }
 
     /** {@return the primary key columns of a table, quoted for SQL; empty when it has none or does not exist} */

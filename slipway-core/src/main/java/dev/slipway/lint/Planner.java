@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Builds a {@link PlanReport}: lints the pending migrations in the order they would run, with the connected server's
@@ -102,6 +103,7 @@ public final class Planner {
         }
         List<FileReport> reports = linter.lintInOrder(sources);
         DataChecks checks = new DataChecks(session, catalog, server.major(), options.sampleAboveRows(), COUNT_LIMIT);
+        OwnerCheck owners = new OwnerCheck(catalog);
         List<QualifiedName> created = new ArrayList<>();
         List<PlanReport.Migration> migrations = new ArrayList<>();
         int next = 0;
@@ -110,15 +112,24 @@ public final class Planner {
                 migrations.add(new PlanReport.Migration(input.script(), input.version(),
                         "Java migration: its statements are known only when it runs", List.of(), List.of()));
             } else {
-                migrations.add(migration(session, input, reports.get(next++), server.major(), catalog, checks,
-                        created));
+                migrations.add(migration(session, input, reports.get(next++), server.major(), catalog,
+                        new Checks(checks, owners), created));
             }
         }
         return verdict(server.toString(), server.major(), migrations, options);
     }
 
+    /** What predicts a statement's failure before it runs: today's rows, and who owns what it changes. */
+    private record Checks(DataChecks rows, OwnerCheck owners) {
+        List<PlanReport.Prediction> predict(SqlCommand command, Predicate<QualifiedName> isNew) {
+            List<PlanReport.Prediction> predictions = new ArrayList<>(owners.predict(command, isNew));
+            predictions.addAll(rows.predict(command, isNew));
+            return predictions;
+        }
+    }
+
     private static PlanReport.Migration migration(Connection session, Input input, FileReport report, int pgMajor,
-            LiveCatalog catalog, DataChecks checks, List<QualifiedName> created) {
+            LiveCatalog catalog, Checks checks, List<QualifiedName> created) {
         SqlScript script;
         try {
             script = SqlScript.parse(input.sql());
@@ -357,6 +368,7 @@ public final class Planner {
         List<Finding> findings = new ArrayList<>();
         long failures = 0;
         long schemaFailures = 0;
+        long ownerFailures = 0;
         long slow = 0;
         for (PlanReport.Migration migration : migrations) {
             findings.addAll(migration.findings());
@@ -365,6 +377,7 @@ public final class Planner {
                 for (PlanReport.Prediction prediction : step.predictions()) {
                     if (prediction.outcome() != PlanReport.Outcome.WILL_FAIL) continue;
                     if (prediction.check().equals(SCHEMA_FAILURE)) schemaFailures++;
+                    else if (OwnerCheck.isOwnerFailure(prediction)) ownerFailures++;
                     else failures++;
                 }
                 if (step.blocking().compareTo(options.maxBlocking()) > 0) slow++;
@@ -374,6 +387,10 @@ public final class Planner {
         long warnings = findings.stream().filter(f -> !f.allowed() && f.severity() == Severity.WARNING).count();
         List<String> reasons = new ArrayList<>();
         if (errors > 0) reasons.add(errors + " error(s): statements that fail or lose data");
+        if (ownerFailures > 0) {
+            reasons.add(ownerFailures + " statement(s) will fail: the role that runs them does not own what they"
+                    + " change");
+        }
         if (failures > 0) reasons.add(failures + " statement(s) will fail on today's rows");
         if (schemaFailures > 0) {
             reasons.add(schemaFailures + " statement(s) failed on a scratch database with the target's schema");
@@ -383,7 +400,8 @@ public final class Planner {
             reasons.add(slow + " statement(s) estimated to block others longer than "
                     + options.maxBlocking().toMillis() + " ms");
         }
-        PlanReport.Verdict verdict = errors > 0 || failures + schemaFailures > 0 ? PlanReport.Verdict.UNSAFE
+        PlanReport.Verdict verdict = errors > 0 || failures + schemaFailures + ownerFailures > 0
+                ? PlanReport.Verdict.UNSAFE
                 : warnings > 0 || slow > 0 ? PlanReport.Verdict.REVIEW : PlanReport.Verdict.SAFE;
         return new PlanReport(server, pgMajor, migrations, options.maxBlocking(), verdict, reasons);
     }
