@@ -444,7 +444,7 @@ public final class Migrator {
                                 + ", or wait longer with --lock-wait", null);
             }
             try (lock; BlockerWatch watch = new BlockerWatch(sessions)) {
-                history.ensureCreated(session);
+                createHistory(session);
                 UnitRunner runner = new UnitRunner(session, pid, major, history, options, listener, watch, actor);
                 try {
                     return work.run(session, runner);
@@ -453,9 +453,24 @@ public final class Migrator {
                 }
             }
         } catch (SQLException e) {
-            throw SlipwayException.failed(command + " failed: " + UnitRunner.describe(e),
-                    "unknown: the connection failed mid-way; every migration is recorded with its effects, so the"
-                            + " history is still true", "check the connection, then run `slipway status`", e);
+            boolean connectionLost = e.getSQLState() == null || e.getSQLState().startsWith("08");
+            throw SlipwayException.failed(command + " failed: " + UnitRunner.describe(e), "unknown: "
+                    + (connectionLost ? "the connection failed mid-way" : "a query of Slipway's own failed")
+                    + "; every migration is recorded with its effects, so the history is still true",
+                    (connectionLost ? "check the connection" : "fix what the error names") + ", then run `slipway"
+                            + " status`", e);
+        }
+    }
+
+    /** Creates the history tables if they are missing; a role that may not is told so before anything runs. */
+    private void createHistory(Connection session) {
+        try {
+            history.ensureCreated(session);
+        } catch (SQLException e) {
+            throw SlipwayException.failed("could not create Slipway's history tables in schema " + history.schema()
+                    + ": " + UnitRunner.describe(e), "not touched: nothing ran", "let the role create them (GRANT"
+                    + " CREATE ON SCHEMA " + history.schema() + ", or ON DATABASE when the schema does not exist yet),"
+                    + " or point --history-schema at a schema where it may", e);
         }
     }
 

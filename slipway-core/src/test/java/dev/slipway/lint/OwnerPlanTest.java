@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code plan} predicts "must be owner of table": a migration role that does not own a table it alters, indexes or
- * drops fails there, and the plan says so before anything runs; PostgreSQL agrees when the migration runs.
+ * A migration role with the privileges application roles usually have (CREATE on a schema, not on the database;
+ * owner of the tables it made, not of one made by hand): {@code plan} predicts "must be owner of table" before
+ * anything runs, PostgreSQL agrees when the migration runs, and a history schema the role may not create is named.
  */
 @ExtendWith(PostgresExtension.class)
 class OwnerPlanTest {
@@ -94,6 +95,21 @@ class OwnerPlanTest {
         slipway.migrate();
         assertThat(db.queryLong("select count(*) from information_schema.columns where column_name = 'note'"))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aRoleThatMayNotCreateTheHistorySchemaIsToldSoBeforeAnythingRuns() throws Exception {
+        Files.writeString(migrations.resolve("V2__change.sql"), "create table other (id int);\n");
+        Slipway elsewhere = Slipway.configure().url("postgresql://" + role + ":" + password + "@"
+                + db.server().host() + ":" + db.server().port() + "/" + db.name()).locations(migrations.toString())
+                .historySchema("migrations_audit").load();
+
+        SlipwayException refused = catchThrowableOfType(SlipwayException.class, elsewhere::migrate);
+
+        assertThat(refused.getMessage()).contains("could not create Slipway's history tables in schema"
+                + " migrations_audit", "permission denied", "database: not touched: nothing ran",
+                "--history-schema").doesNotContain("connection failed", password);
+        assertThat(db.queryLong("select count(*) from pg_tables where tablename = 'other'")).isZero();
     }
 
     @Test
