@@ -186,11 +186,22 @@ public final class Slipway {
      * Accepts the files of applied migrations as they are now, where they changed after they ran (Flyway's
      * {@code repair}): records their checksum, with an audit row each, and runs nothing.
      *
+     * A file whose statements are not those that ran (more changed than comments, whitespace or the case of words)
+     * is refused; see {@link #repair(List, boolean)}.
+     *
      * @param versions the versions whose file to accept; none: every applied migration whose file changed
      */
     public RepairResult repair(Version... versions) {
+        return repair(List.of(versions), false);
+    }
+
+    /**
+     * As {@link #repair(Version...)}, accepting files whose statements changed too when
+     * {@code acceptChangedStatements}.
+     */
+    public RepairResult repair(List<Version> versions, boolean acceptChangedStatements) {
         refuseInvalidSet();
-        return guarded(() -> migrator().repair(List.of(versions)));
+        return guarded(() -> migrator().repair(versions, acceptChangedStatements));
     }
 
     /** Adopts an existing database: imports a Flyway history, or records {@code version} as the baseline. */

@@ -5,6 +5,7 @@ import dev.slipway.apply.RepairResult;
 import dev.slipway.migration.Version;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code slipway repair [V...]}: accepts the files of applied migrations that changed after they ran. */
@@ -16,10 +17,14 @@ final class RepairCommand extends BaseCommand {
             description = "The versions whose file to accept; none: every applied migration whose file changed.")
     List<String> versions = List.of();
 
+    @Option(names = "--accept-changed-statements", description = "Also accept files whose statements are not those"
+            + " that ran (more changed than comments, whitespace or the case of words).")
+    boolean acceptChangedStatements;
+
     @Override
     public Integer call() {
-        Version[] chosen = versions.stream().map(v -> Versions.parse("repair", v)).toArray(Version[]::new);
-        RepairResult result = confirmed(slipway(), "repair").repair(chosen);
+        List<Version> chosen = versions.stream().map(v -> Versions.parse("repair", v)).toList();
+        RepairResult result = confirmed(slipway(), "repair").repair(chosen, acceptChangedStatements);
         if (output().json()) {
             output().document(result);
             return ExitStatus.OK.code();
@@ -31,8 +36,17 @@ final class RepairCommand extends BaseCommand {
         output().line("accepted " + result.accepted().size() + " file(s) as they are now; nothing ran:");
         for (RepairResult.Accepted accepted : result.accepted()) {
             output().line("  " + accepted.version() + "  " + accepted.script() + "  checksum " + accepted.checksumThen()
-                    + " -> " + accepted.checksumNow() + " (ran " + accepted.appliedAt() + ")");
+                    + " -> " + accepted.checksumNow() + " (ran " + accepted.appliedAt() + "; " + edit(accepted.edit())
+                    + ")");
         }
         return ExitStatus.OK.code();
+    }
+
+    private static String edit(RepairResult.Edit edit) {
+        return switch (edit) {
+            case LAYOUT -> "only comments, whitespace or case changed";
+            case STATEMENTS -> "its statements changed";
+            case UNKNOWN -> "whether its statements changed is not known: it ran before Slipway kept their checksum";
+        };
     }
 }

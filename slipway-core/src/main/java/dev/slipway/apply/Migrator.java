@@ -254,13 +254,18 @@ public final class Migrator {
      * a file reformatted), its row gets the file's checksum and the audit trail a {@code repair} row saying what it
      * was. Runs nothing.
      *
-     * @param versions the versions to accept; empty: every changed file
-     * @throws SlipwayException (bad input, nothing touched) when a version named has no changed file to accept
+     * @param versions                the versions to accept; empty: every changed file
+     * @param acceptChangedStatements whether a file whose statements are not those that ran may be accepted; without
+     *                                it such a file is refused, since the databases that ran the old statements keep
+     *                                what they did
+     * @throws SlipwayException (bad input, nothing touched) when a version named has no changed file to accept, or a
+     *                          file's statements changed and that was not accepted
      */
-    public RepairResult repair(List<Version> versions) {
+    public RepairResult repair(List<Version> versions, boolean acceptChangedStatements) {
         return locked("repair", (session, runner) -> {
             Reconciliation state = new Reconciliation(catalog, history.read(session), null);
             List<Reconciliation.Changed> chosen = chosen(state, versions);
+            if (!acceptChangedStatements) refuseChangedStatements(chosen);
             List<RepairResult.Accepted> accepted = new ArrayList<>();
             Instant now = Instant.now();
             inOneTransaction(session, () -> {
@@ -273,11 +278,24 @@ public final class Migrator {
                             "accepted the file as it is now: checksum " + then + " when it ran on "
                                     + entry.appliedAt() + ", " + file + " now; nothing ran", actor, now, 0));
                     accepted.add(new RepairResult.Accepted(entry.version(), changed.file().script(), then, file,
-                            entry.appliedAt()));
+                            entry.appliedAt(), changed.sameStatements() == null ? RepairResult.Edit.UNKNOWN
+                            : changed.sameStatements() ? RepairResult.Edit.LAYOUT : RepairResult.Edit.STATEMENTS));
                 }
             });
             return new RepairResult(accepted);
         });
+    }
+
+    private static void refuseChangedStatements(List<Reconciliation.Changed> chosen) {
+        List<Reconciliation.Changed> rewritten = chosen.stream()
+                .filter(c -> Boolean.FALSE.equals(c.sameStatements())).toList();
+        if (rewritten.isEmpty()) return;
+        String files = String.join(", ", rewritten.stream().map(c -> c.file().script()).toList());
+        throw SlipwayException.badInput("the statements of " + files + " are not those that ran (more changed than"
+                + " comments, whitespace or the case of words): the databases that ran them keep what the old"
+                + " statements did, and new ones would get what the new ones do", files, "not touched",
+                "put back the content that ran and write the change as a new migration; or, once `slipway drift`"
+                        + " shows the new statements leave the same schema, repair with --accept-changed-statements");
     }
 
     /** {@return the changed files {@code versions} name (all when empty); a version with none is refused} */

@@ -116,13 +116,7 @@ final class Reconciliation {
                 continue;
             }
             if (changedSinceItRan(entry, candidate.up())) {
-                String script = candidate.up().script();
-                problems.add(new Problem(ProblemType.CHECKSUM_CHANGED, script + " changed after it was applied on "
-                        + entry.appliedAt() + " (checksum then " + entry.checksum() + ", now "
-                        + candidate.up().checksum() + ")", List.of(script), "put back the content that ran (see `git"
-                        + " log -p " + script + "`) and write the change as a new migration; or, if the edit does not"
-                        + " change what the migration does (comments, formatting), accept the file as it is with"
-                        + " `slipway repair " + entry.version() + "`"));
+                problems.add(changedProblem(entry, candidate.up()));
             }
         }
         if (!outOfOrder && newestApplied != null) {
@@ -144,10 +138,47 @@ final class Reconciliation {
     /**
      * An applied migration whose file no longer has the checksum of what ran.
      *
-     * @param file  the migration on disk
-     * @param entry its row in the history
+     * @param file           the migration on disk
+     * @param entry          its row in the history
+     * @param sameStatements whether its statements are still those that ran (only comments, whitespace or the case of
+     *                       words changed); null when that is not known (a row of an older Slipway, a Java migration,
+     *                       a file that cannot be read now)
      */
-    record Changed(Unit file, HistoryEntry entry) {
+    record Changed(Unit file, HistoryEntry entry, Boolean sameStatements) {
+    }
+
+    private static Problem changedProblem(HistoryEntry entry, Unit file) {
+        String script = file.script();
+        Boolean same = sameStatements(entry, file);
+        String what = script + " changed after it was applied on " + entry.appliedAt() + " (checksum then "
+                + entry.checksum() + ", now " + file.checksum() + ")";
+        String rewrite = "put back the content that ran (see `git log -p " + script + "`) and write the change as a"
+                + " new migration";
+        String accept = "accept the file as it is with `slipway repair " + entry.version() + "`";
+        if (Boolean.TRUE.equals(same)) {
+            return new Problem(ProblemType.CHECKSUM_CHANGED, what + "; only comments, whitespace or the case of words"
+                    + " changed: its statements are those that ran", List.of(script), accept);
+        }
+        if (Boolean.FALSE.equals(same)) {
+            return new Problem(ProblemType.CHECKSUM_CHANGED, what + "; its statements are not those that ran",
+                    List.of(script), rewrite);
+        }
+        return new Problem(ProblemType.CHECKSUM_CHANGED, what, List.of(script), rewrite + "; or, if the edit does not"
+                + " change what the migration does (comments, formatting), " + accept);
+    }
+
+    /**
+     * {@return whether the file's statements are those that ran, as the checksum of its statements recorded then
+     * says; null when unknown} A file that cannot be read or split now is unknown here; running it says why.
+     */
+    private static Boolean sameStatements(HistoryEntry entry, Unit file) {
+        if (entry.statementsChecksum() == null) return null;
+        try {
+            Integer now = Step.statementsChecksum(file.steps().apply(ScriptCheck.NEWEST_MAJOR).steps());
+            return now == null ? null : now.equals(entry.statementsChecksum());
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     /** {@return the applied versioned and baseline migrations whose file changed after it ran, by version} */
@@ -163,7 +194,7 @@ final class Reconciliation {
             Candidate candidate = (entry.type() == MigrationType.BASELINE ? baselinesByKey : versionedByKey)
                     .get(entry.key());
             if (candidate != null && changedSinceItRan(entry, candidate.up())) {
-                changed.add(new Changed(candidate.up(), entry));
+                changed.add(new Changed(candidate.up(), entry, sameStatements(entry, candidate.up())));
             }
         }
         changed.sort(Comparator.comparing(c -> c.entry().version()));

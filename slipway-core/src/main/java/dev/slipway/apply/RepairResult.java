@@ -23,7 +23,19 @@ public record RepairResult(List<Accepted> accepted) {
      * @param checksumThen the checksum of what ran
      * @param checksumNow  the checksum of the file now, recorded in its place
      * @param appliedAt    when it ran
+     * @param edit         what changed in it
      */
-    public record Accepted(Version version, String script, int checksumThen, int checksumNow, Instant appliedAt) {
+    public record Accepted(Version version, String script, int checksumThen, int checksumNow, Instant appliedAt,
+            Edit edit) {
+    }
+
+    /** What changed in an accepted file since it ran. */
+    public enum Edit {
+        /** Only comments, whitespace or the case of words: its statements are those that ran. */
+        LAYOUT,
+        /** Its statements: accepted only when asked to accept changed statements. */
+        STATEMENTS,
+        /** Not known: it ran under a Slipway that kept no checksum of statements, or it is a Java migration. */
+        UNKNOWN
     }
 }

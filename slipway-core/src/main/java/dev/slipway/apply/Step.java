@@ -3,6 +3,8 @@ package dev.slipway.apply;
 import dev.slipway.migration.JavaMigration;
 import dev.slipway.migration.MigrationName;
 import dev.slipway.sql.KeysetBatch;
+import dev.slipway.sql.Token;
+import dev.slipway.sql.TokenType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -56,6 +58,34 @@ sealed interface Step {
                 throw new AssertionError(step);
             }
             crc.update(1);
+        }
+        return (int) crc.getValue();
+    }
+
+    /**
+     * {@return a checksum of what the statements say, blind to whitespace, comments (directives included) and the case
+     * of keywords and unquoted names, or null when a step is a Java call} Two versions of a file edited only in those
+     * ways have the same one, whatever their steps, so {@code repair} can tell such an edit from a changed statement.
+     */
+    static Integer statementsChecksum(List<Step> steps) {
+        CRC32 crc = new CRC32();
+        for (Step step : steps) {
+            List<PlannedStatement> statements;
+            if (step instanceof InTransaction t) {
+                statements = t.statements();
+            } else if (step instanceof Alone a) {
+                statements = List.of(a.statement());
+            } else if (step instanceof Batched b) {
+                statements = List.of(b.statement());
+            } else {
+                return null;
+            }
+            for (PlannedStatement statement : statements) {
+                for (Token token : statement.statement().tokens()) {
+                    update(crc, token.type() == TokenType.WORD ? token.upperCaseText() : token.text());
+                }
+                crc.update(1);
+            }
         }
         return (int) crc.getValue();
     }

@@ -81,7 +81,7 @@ final class UnitRunner {
             if (planned.whyNotOneTransaction() == null && partial == null) {
                 Step only = steps.isEmpty() ? new Step.InTransaction(List.of()) : steps.get(0);
                 runStep(unit, only, () -> {
-                    history.saveAndAudit(session, entry(unit, MigrationState.APPLIED, steps.size(), 0, started, t0),
+                    history.saveAndAudit(session, applied(unit, steps, started, t0),
                             audit("apply", unit, "success", null, started, t0));
                 });
             } else {
@@ -102,7 +102,7 @@ final class UnitRunner {
                     Recorder record = () -> {
                         if (last) {
                             history.saveAndAudit(session,
-                                    entry(unit, MigrationState.APPLIED, steps.size(), 0, started, t0),
+                                    applied(unit, steps, started, t0),
                                     audit("apply", unit, "success", null, started, t0));
                         } else {
                             history.markSteps(session, unit.key(), MigrationState.PARTIAL, stepNumber, 0,
@@ -122,7 +122,7 @@ final class UnitRunner {
                 }
                 if (steps.isEmpty()) {
                     inTransaction(() -> {
-                        history.saveAndAudit(session, entry(unit, MigrationState.APPLIED, 0, 0, started, t0),
+                        history.saveAndAudit(session, applied(unit, steps, started, t0),
                                 audit("apply", unit, "success", null, started, t0));
                     });
                 }
@@ -515,6 +515,14 @@ final class UnitRunner {
         } catch (SQLException e) {
             first.addSuppressed(e);
         }
+    }
+
+    /** {@return the row of a migration that ran to its end, with the checksum of its statements} */
+    private HistoryEntry applied(Unit unit, List<Step> steps, Instant started, long t0) {
+        return new HistoryEntry(unit.key(), unit.version(), unit.type(), unit.description(), unit.script(),
+                unit.checksum(), MigrationState.APPLIED, steps.size(), 0, null, started,
+                Duration.ofNanos(System.nanoTime() - t0).toMillis(), "run", null, null,
+                Step.statementsChecksum(steps));
     }
 
     private HistoryEntry entry(Unit unit, MigrationState state, int stepsDone, int inFlight, Instant started,

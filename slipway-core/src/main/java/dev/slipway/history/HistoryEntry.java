@@ -25,10 +25,21 @@ import java.time.Instant;
  *                      run resume a file that was fixed after the steps that ran
  * @param batchLastKey  the last key the committed batches of a batched statement reached, while that statement is
  *                      in progress; else null
+ * @param statementsChecksum a checksum of what the statements that ran say, blind to comments, whitespace and the
+ *                      case of keywords, so that a file edited only in those ways can be told from one whose
+ *                      statements changed; null for Java migrations, stamps and rows of older Slipway versions
  */
 public record HistoryEntry(String key, Version version, MigrationType type, String description, String script,
         Integer checksum, MigrationState state, int stepsDone, int stepInFlight, String appliedBy, Instant appliedAt,
-        long durationMs, String how, Integer stepsChecksum, String batchLastKey) {
+        long durationMs, String how, Integer stepsChecksum, String batchLastKey, Integer statementsChecksum) {
+
+    /** A row without a checksum of its statements. */
+    public HistoryEntry(String key, Version version, MigrationType type, String description, String script,
+            Integer checksum, MigrationState state, int stepsDone, int stepInFlight, String appliedBy,
+            Instant appliedAt, long durationMs, String how, Integer stepsChecksum, String batchLastKey) {
+        this(key, version, type, description, script, checksum, state, stepsDone, stepInFlight, appliedBy, appliedAt,
+                durationMs, how, stepsChecksum, batchLastKey, null);
+    }
 
     /** A row with no batched statement in progress. */
     public HistoryEntry(String key, Version version, MigrationType type, String description, String script,
@@ -49,7 +60,7 @@ public record HistoryEntry(String key, Version version, MigrationType type, Stri
     /** {@return this row with another checksum of what it stands for} */
     public HistoryEntry withChecksum(Integer newChecksum) {
         return new HistoryEntry(key, version, type, description, script, newChecksum, state, stepsDone, stepInFlight,
-                appliedBy, appliedAt, durationMs, how, stepsChecksum, batchLastKey);
+                appliedBy, appliedAt, durationMs, how, stepsChecksum, batchLastKey, statementsChecksum);
     }
 
     /** {@return the key of a versioned or baseline migration} */

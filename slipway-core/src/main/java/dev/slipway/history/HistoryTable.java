@@ -68,7 +68,15 @@ public final class HistoryTable {
 
     /** Creates the schema and both tables if they are missing. Run it while holding the runner lock. */
     public void ensureCreated(Connection connection) throws SQLException {
-        if (exists(connection)) return;
+        if (exists(connection)) {
+            // tables made before the column was: added once, by the first run that needs it
+            if (!hasColumn(connection, "statements_checksum")) {
+                try (Statement ddl = connection.createStatement()) {
+                    ddl.execute("alter table " + state + " add column statements_checksum integer");
+                }
+            }
+            return;
+        }
         try (Statement ddl = connection.createStatement()) {
             // CREATE SCHEMA IF NOT EXISTS checks the CREATE privilege on the database even when the schema exists,
             // which a migration role that owns only its tables often lacks
@@ -87,7 +95,8 @@ public final class HistoryTable {
                     + " applied_at timestamptz not null default now(),"
                     + " duration_ms bigint not null default 0,"
                     + " how text not null default 'run',"
-                    + " steps_checksum integer)");
+                    + " steps_checksum integer,"
+                    + " statements_checksum integer)");
             ddl.execute("create table if not exists " + audit + " ("
                     + " id bigserial primary key,"
                     + " action text not null,"
@@ -114,18 +123,23 @@ public final class HistoryTable {
              ResultSet rows = query.executeQuery("select migration_key, version, type, description, script, checksum,"
                      + " state, steps_done, step_in_flight, applied_by, applied_at, duration_ms, how, steps_checksum, "
                      // the column exists only once a batched statement has run
-                     + (hasBatchColumn(connection) ? "batch_last_key" : "null::text") + " from " + state)) {
+                     + (hasColumn(connection, "batch_last_key") ? "batch_last_key" : "null::text") + ", "
+                     // made by an older Slipway and not migrated since
+                     + (hasColumn(connection, "statements_checksum") ? "statements_checksum" : "null::integer")
+                     + " from " + state)) {
             while (rows.next()) {
                 String version = rows.getString(2);
                 int checksum = rows.getInt(6);
                 Integer maybeChecksum = rows.wasNull() ? null : checksum;
                 int stepsChecksum = rows.getInt(14);
                 Integer maybeStepsChecksum = rows.wasNull() ? null : stepsChecksum;
+                int statementsChecksum = rows.getInt(16);
+                Integer maybeStatementsChecksum = rows.wasNull() ? null : statementsChecksum;
                 entries.add(new HistoryEntry(rows.getString(1), version == null ? null : Version.parse(version),
                         MigrationType.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5),
                         maybeChecksum, MigrationState.of(rows.getString(7)), rows.getInt(8),
                         rows.getInt(9), rows.getString(10), rows.getTimestamp(11).toInstant(), rows.getLong(12),
-                        rows.getString(13), maybeStepsChecksum, rows.getString(15)));
+                        rows.getString(13), maybeStepsChecksum, rows.getString(15), maybeStatementsChecksum));
             }
         }
         return entries;
@@ -147,7 +161,7 @@ public final class HistoryTable {
         try (PreparedStatement both = connection.prepareStatement("with saved as (" + upsertSql() + " returning 1) "
                 + auditSql())) {
             bindEntry(both, 0, entry);
-            bindAudit(both, 13, record);
+            bindAudit(both, 14, record);
             both.executeUpdate();
         }
     }
@@ -155,13 +169,14 @@ public final class HistoryTable {
     private String upsertSql() {
         return "insert into " + state
                 + " (migration_key, version, type, description, script, checksum, state, steps_done, step_in_flight,"
-                + " applied_at, duration_ms, how, steps_checksum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " applied_at, duration_ms, how, steps_checksum, statements_checksum)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (migration_key) do update set version = excluded.version, type = excluded.type,"
                 + " description = excluded.description, script = excluded.script, checksum = excluded.checksum,"
                 + " state = excluded.state, steps_done = excluded.steps_done,"
                 + " step_in_flight = excluded.step_in_flight, applied_by = current_user,"
                 + " applied_at = excluded.applied_at, duration_ms = excluded.duration_ms, how = excluded.how,"
-                + " steps_checksum = excluded.steps_checksum";
+                + " steps_checksum = excluded.steps_checksum, statements_checksum = excluded.statements_checksum";
     }
 
     private String auditSql() {
@@ -184,6 +199,7 @@ public final class HistoryTable {
         statement.setLong(offset + 11, entry.durationMs());
         statement.setString(offset + 12, entry.how());
         setNullableInt(statement, offset + 13, entry.stepsChecksum());
+        setNullableInt(statement, offset + 14, entry.statementsChecksum());
     }
 
     private static void bindAudit(PreparedStatement statement, int offset, AuditRecord record) throws SQLException {
@@ -227,10 +243,11 @@ public final class HistoryTable {
         }
     }
 
-    private boolean hasBatchColumn(Connection connection) throws SQLException {
+    private boolean hasColumn(Connection connection, String column) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("select 1 from pg_catalog.pg_attribute"
-                + " where attrelid = pg_catalog.to_regclass(?) and attname = 'batch_last_key' and not attisdropped")) {
+                + " where attrelid = pg_catalog.to_regclass(?) and attname = ? and not attisdropped")) {
             query.setString(1, state);
+            query.setString(2, column);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next();
             }

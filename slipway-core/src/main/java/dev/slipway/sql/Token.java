@@ -104,7 +104,7 @@ public final class Token {
     }
 
     /** {@return the text with ASCII letters upper-cased, for naming keywords in messages and kinds} */
-    String upperCaseText() {
+    public String upperCaseText() {
         return PgIdentifiers.upperCase(source, start, start + length);
     }
 

@@ -5,6 +5,7 @@ import static dev.slipway.apply.MigrationFolder.fileName;
 import static dev.slipway.apply.MigrationFolder.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.slipway.ExitStatus;
 import dev.slipway.Slipway;
@@ -43,7 +44,7 @@ class RepairTest {
                 .write("V3__create_c.sql", "create table c (id int);\n");
         SlipwayException refused = catchThrowableOfType(SlipwayException.class, () -> folder.load().migrate());
         assertThat(refused.getMessage()).contains("V1__create_a.sql", "changed after it was applied",
-                "slipway repair 1");
+                "only comments, whitespace or the case of words changed", "slipway repair 1");
 
         RepairResult result = folder.load().repair();
 
@@ -51,6 +52,7 @@ class RepairTest {
             assertThat(accepted.version()).isEqualTo(Version.parse("1"));
             assertThat(fileName(accepted.script())).isEqualTo("V1__create_a.sql");
             assertThat(accepted.checksumNow()).isNotEqualTo(accepted.checksumThen());
+            assertThat(accepted.edit()).isEqualTo(RepairResult.Edit.LAYOUT);
         });
         RepairResult.Accepted accepted = result.accepted().get(0);
         List<AuditEntry> trail = folder.load().history();
@@ -67,6 +69,49 @@ class RepairTest {
         assertThat(folder.load().migrate().applied()).extracting(a -> fileName(a.script()))
                 .containsExactly("V3__create_c.sql");
         assertThat(tables(db)).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void aFileWhoseStatementsChangedIsRefusedUnlessThatIsAccepted() throws SQLException {
+        folder.write("V1__create_a.sql", "CREATE TABLE A (ID INT);  -- upper case, a comment: the same statement\n")
+                .write("V2__create_b.sql", "create table b (id bigint);\n");
+
+        SlipwayException migrate = catchThrowableOfType(SlipwayException.class, () -> folder.load().migrate());
+        assertThat(migrate.getMessage()).contains("V2__create_b.sql", "its statements are not those that ran",
+                "write the change as a new migration").doesNotContain("slipway repair 2");
+        SlipwayException refused = catchThrowableOfType(SlipwayException.class, () -> folder.load().repair());
+        assertThat(refused.status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(refused.getMessage()).contains("the statements of", "V2__create_b.sql",
+                "database: not touched", "--accept-changed-statements").doesNotContain("V1__create_a.sql");
+        assertThat(folder.load().status().entries()).extracting(StatusEntry::state)
+                .containsExactly(PendingState.CHANGED, PendingState.CHANGED);
+
+        RepairResult result = folder.load().repair(List.of(), true);
+
+        assertThat(result.accepted()).extracting(a -> fileName(a.script()), RepairResult.Accepted::edit)
+                .containsExactly(tuple("V1__create_a.sql", RepairResult.Edit.LAYOUT),
+                        tuple("V2__create_b.sql", RepairResult.Edit.STATEMENTS));
+        assertThat(db.queryString("select data_type from information_schema.columns where table_name = 'b'"))
+                .as("repair runs nothing").isEqualTo("integer");
+    }
+
+    @Test
+    void aHistoryOfAnOlderSlipwayKeepsWorkingAndCannotTellWhatChanged() throws SQLException {
+        db.execute("alter table slipway_history drop column statements_checksum");
+        folder.write("V1__create_a.sql", "-- the table of a's\ncreate table a (id int);\n");
+
+        assertThat(folder.load().status().entries()).extracting(StatusEntry::state)
+                .containsExactly(PendingState.CHANGED, PendingState.APPLIED);
+        SlipwayException refused = catchThrowableOfType(SlipwayException.class, () -> folder.load().migrate());
+        assertThat(refused.getMessage()).contains("write the change as a new migration; or, if the edit does not"
+                + " change what the migration does (comments, formatting), accept the file as it is with `slipway"
+                + " repair 1`");
+        assertThat(folder.load().repair().accepted()).extracting(RepairResult.Accepted::edit)
+                .containsExactly(RepairResult.Edit.UNKNOWN);
+        folder.write("V3__create_c.sql", "create table c (id int);\n");
+        folder.load().migrate();
+        assertThat(db.queryLong("select count(*) from slipway_history where statements_checksum is not null"))
+                .as("the column is back, filled for what ran since").isOne();
     }
 
     @Test
