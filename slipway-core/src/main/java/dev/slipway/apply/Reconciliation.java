@@ -261,6 +261,9 @@ final class Reconciliation {
                 detail = entry.stepsDone() + " step(s) of its down migration done";
             } else if (changedSinceItRan(entry, up)) {
                 state = PendingState.CHANGED;
+                Boolean same = sameStatements(entry, up);
+                detail = same == null ? null : same ? "only comments, whitespace or case changed; `slipway repair "
+                        + up.version() + "` accepts it" : "its statements changed";
             } else {
                 state = PendingState.APPLIED;
                 if (!entry.wasRun()) detail = entry.how();

@@ -83,8 +83,9 @@ class RepairTest {
         assertThat(refused.status()).isEqualTo(ExitStatus.USAGE);
         assertThat(refused.getMessage()).contains("the statements of", "V2__create_b.sql",
                 "database: not touched", "--accept-changed-statements").doesNotContain("V1__create_a.sql");
-        assertThat(folder.load().status().entries()).extracting(StatusEntry::state)
-                .containsExactly(PendingState.CHANGED, PendingState.CHANGED);
+        assertThat(folder.load().status().entries()).extracting(StatusEntry::state, StatusEntry::detail)
+                .containsExactly(tuple(PendingState.CHANGED, "only comments, whitespace or case changed; `slipway"
+                        + " repair 1` accepts it"), tuple(PendingState.CHANGED, "its statements changed"));
 
         RepairResult result = folder.load().repair(List.of(), true);
 
