@@ -47,7 +47,7 @@ final class Catalogs {
             boolean inTransaction = instance.runInTransaction();
             return new Unit(key, name.version(), name.type(), name.description(), java.location(),
                     instance.checksum(), major -> new StepPlanner.Planned(List.of(
-                            new Step.JavaCall(instance, name, up, inTransaction)),
+                            new Step.JavaCall(instance, name, up, inTransaction, java.placeholders().values())),
                             inTransaction ? null : "the Java migration says runInTransaction() = false"));
         }
         throw new AssertionError(migration);

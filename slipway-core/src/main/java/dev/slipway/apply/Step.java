@@ -7,6 +7,7 @@ import dev.slipway.sql.Token;
 import dev.slipway.sql.TokenType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -35,7 +36,8 @@ sealed interface Step {
     }
 
     /** A Java migration's {@code up} or {@code down}. */
-    record JavaCall(JavaMigration migration, MigrationName name, boolean up, boolean inTransaction) implements Step {
+    record JavaCall(JavaMigration migration, MigrationName name, boolean up, boolean inTransaction,
+            Map<String, String> placeholders) implements Step {
     }
 
     /**

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.postgresql.util.PSQLException;
@@ -435,7 +436,7 @@ final class UnitRunner {
     }
 
     private void callJava(Step.JavaCall call) throws Exception {
-        MigrationContext context = new JavaContext(session, call.name());
+        MigrationContext context = new JavaContext(session, call.name(), call.placeholders());
         if (call.up()) {
             call.migration().up(context);
         } else {
@@ -567,7 +568,8 @@ final class UnitRunner {
     }
 
     /** What a Java migration sees while it runs. */
-    private record JavaContext(Connection connection, MigrationName migration) implements MigrationContext {
+    private record JavaContext(Connection connection, MigrationName migration, Map<String, String> placeholders)
+            implements MigrationContext {
     }
 
     /** Work that records progress in the history, inside the caller's transaction. */

@@ -9,15 +9,23 @@ import java.util.Optional;
 /**
  * A Java migration found by a scan: its name and its class. Instances are made only when it runs.
  *
- * @param name the type, version and description, from the class name or the class's {@code version()}
- * @param type the class
+ * @param name         the type, version and description, from the class name or the class's {@code version()}
+ * @param type         the class
+ * @param placeholders the placeholder values it sees while it runs ({@link MigrationContext#placeholders()})
  */
-public record JavaMigrationClass(MigrationName name, Class<? extends JavaMigration> type) implements ResolvedMigration {
+public record JavaMigrationClass(MigrationName name, Class<? extends JavaMigration> type, Placeholders placeholders)
+        implements ResolvedMigration {
 
-    /** Checks both parts are present. */
+    /** Checks every part is present. */
     public JavaMigrationClass {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(placeholders, "placeholders");
+    }
+
+    /** A Java migration that sees no placeholders. */
+    public JavaMigrationClass(MigrationName name, Class<? extends JavaMigration> type) {
+        this(name, type, Placeholders.none());
     }
 
     /** {@return the class name, which is how messages and the history name a Java migration} */

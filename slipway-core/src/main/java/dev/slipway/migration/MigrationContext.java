@@ -1,6 +1,7 @@
 package dev.slipway.migration;
 
 import java.sql.Connection;
+import java.util.Map;
 
 /**
  * What a {@link JavaMigration} gets while it runs. Valid only during that call.
@@ -16,4 +17,12 @@ public interface MigrationContext {
 
     /** {@return the name of the migration being run, e.g. to log its version} */
     MigrationName migration();
+
+    /**
+     * {@return the values of the placeholders the SQL scripts see as {@code ${name}}, by name; empty when none are
+     * defined} Flyway's Java migrations read them from their configuration.
+     */
+    default Map<String, String> placeholders() {
+        return Map.of();
+    }
 }

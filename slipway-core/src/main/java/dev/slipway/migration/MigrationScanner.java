@@ -233,7 +233,7 @@ public final class MigrationScanner {
             Class<? extends JavaMigration> migrationType = type.asSubclass(JavaMigration.class);
             NameParse parse = JavaMigrationClass.resolve(migrationType);
             if (parse instanceof NameParse.Migration migration) {
-                javaMigrations.add(new JavaMigrationClass(migration.name(), migrationType));
+                javaMigrations.add(new JavaMigrationClass(migration.name(), migrationType, placeholders));
             } else if (parse instanceof NameParse.Malformed malformed) {
                 skipped.add(new SkippedFile(className, malformed.reason(), true));
             } else if (parse instanceof NameParse.NotAMigration not) {

@@ -28,6 +28,16 @@ class JavaMigrationsTest {
     }
 
     @Test
+    void aJavaMigrationSeesThePlaceholdersTheScriptsSee(TestDatabase db, @TempDir Path dir) throws SQLException {
+        new MigrationFolder(db, dir).write("V2__fill.sql", "insert into ${table} values (1);\n").configure()
+                .locations(dir.toString(), "classpath:dev/slipway/apply/named").placeholder("table", "kennels")
+                .load().migrate();
+
+        assertThat(tables(db)).containsExactly("kennels");
+        assertThat(db.queryLong("select count(*) from kennels")).isOne();
+    }
+
+    @Test
     void upAndDownWithSqlInBetween(TestDatabase db, @TempDir Path dir) throws SQLException {
         MigrationFolder folder = new MigrationFolder(db, dir)
                 .write("V3__index_pet_names.sql", "create index pets_name on pets (name);\n")
