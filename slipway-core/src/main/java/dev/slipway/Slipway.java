@@ -1,5 +1,6 @@
 package dev.slipway;
 
+import dev.slipway.apply.ApplyEvent;
 import dev.slipway.apply.ApplyListener;
 import dev.slipway.apply.ApplyOptions;
 import dev.slipway.apply.BaselineResult;
@@ -150,14 +151,21 @@ public final class Slipway {
 
     /** Applies every pending migration, then new or changed repeatable ones. */
     public MigrateResult migrate() {
-        refuseInvalidSet();
-        return guarded(() -> migrator().migrate(null));
+        return migrate(null);
     }
 
     /** Applies pending migrations up to and including {@code target}. */
     public MigrateResult migrate(Version target) {
         refuseInvalidSet();
+        noteFlywayCallbacks();
         return guarded(() -> migrator().migrate(target));
+    }
+
+    /** Says of each Flyway callback script in the locations that it does not run, before a run that skips it. */
+    private void noteFlywayCallbacks() {
+        scan().skipped().stream().filter(SkippedFile::flywayCallback)
+                .forEach(file -> settings.listener().on(new ApplyEvent.Note(file.path(), file.path() + " is "
+                        + file.reason())));
     }
 
     /** Reverts applied migrations with their down migrations. */

@@ -4,6 +4,7 @@ import dev.slipway.ExitStatus;
 import dev.slipway.ValidationReport;
 import dev.slipway.migration.Problem;
 import dev.slipway.migration.SkippedFile;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code slipway validate}: checks files, directives, checksums, order, config and connectivity. */
@@ -22,15 +23,15 @@ final class ValidateCommand extends BaseCommand {
                 output().line("problem: " + problem.message() + "\n  files: " + String.join(", ", problem.files())
                         + "\n  fix: " + problem.fix());
             }
-            if (options().isVerbose() || !report.skipped().isEmpty() && !options().isQuiet()) {
-                if (options().isVerbose()) {
-                    for (SkippedFile skipped : report.skipped()) {
-                        output().line("skipped: " + skipped.path() + " (" + skipped.reason() + ")");
-                    }
-                } else {
-                    output().line(report.skipped().size() + " file(s) skipped as not migrations (--verbose lists"
-                            + " them)");
-                }
+            // a Flyway callback did something under Flyway that no longer happens: always named
+            List<SkippedFile> shown = report.skipped().stream()
+                    .filter(skipped -> options().isVerbose() || skipped.flywayCallback()).toList();
+            for (SkippedFile skipped : shown) {
+                output().line("skipped: " + skipped.path() + " (" + skipped.reason() + ")");
+            }
+            int unnamed = report.skipped().size() - shown.size();
+            if (unnamed > 0 && !options().isQuiet()) {
+                output().line(unnamed + " file(s) skipped as not migrations (--verbose lists them)");
             }
             output().line(report.ok() ? "ok" : report.problems().size() + " problem(s)");
         }

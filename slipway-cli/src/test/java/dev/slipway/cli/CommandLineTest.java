@@ -189,6 +189,20 @@ class CommandLineTest {
     }
 
     @Test
+    void aFlywayCallbackIsNamedByValidateAndMigrateBecauseItDoesNotRun() throws Exception {
+        Files.writeString(migrations.resolve("afterMigrate.sql"), "grant select on applications to public;\n");
+        Files.writeString(migrations.resolve("README.md"), "notes\n");
+        String url = db.libpqUrl();
+
+        cli.run("validate", "--url", url).exitsWith(0).stdoutContains("skipped: db/migration/afterMigrate.sql (a"
+                + " Flyway callback script, which Slipway does not run", "1 file(s) skipped as not migrations");
+        cli.run("migrate", "--url", url).exitsWith(0).stdoutContains("note: db/migration/afterMigrate.sql is a"
+                + " Flyway callback script", "hooks.after", "applied 2 migration(s)");
+        assertThat(db.queryLong("select count(*) from information_schema.role_table_grants"
+                + " where table_name = 'applications' and grantee = 'PUBLIC'")).as("the callback did not run").isZero();
+    }
+
+    @Test
     void newWritesAnUpAndADownNumberedAfterTheNewest() throws Exception {
         cli.run("new", "add interview notes").exitsWith(0).stdoutContains("V3__add_interview_notes.sql",
                 "U3__add_interview_notes.sql");

@@ -18,6 +18,11 @@ public record SkippedFile(String path, String reason, boolean malformed) {
         Objects.requireNonNull(reason, "reason");
     }
 
+    /** {@return whether it is a Flyway callback script, which Slipway does not run and says so} */
+    public boolean flywayCallback() {
+        return reason.equals(MigrationName.CALLBACK_NOT_RUN);
+    }
+
     /** A file that is plainly not a migration, such as {@code README.md}. */
     public SkippedFile(String path, String reason) {
         this(path, reason, false);
