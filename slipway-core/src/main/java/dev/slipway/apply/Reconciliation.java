@@ -24,10 +24,14 @@ final class Reconciliation {
     private final Version newestApplied;
     private final Version baseline;
     private final Candidate chosenBaseline;
+    private final Map<String, Candidate> versionedByKey = new HashMap<>();
+    private final Map<String, Candidate> baselinesByKey = new HashMap<>();
 
     Reconciliation(Catalog catalog, List<HistoryEntry> history, Version target) {
         this.catalog = catalog;
         history.forEach(entry -> entries.put(entry.key(), entry));
+        catalog.versioned().forEach(c -> versionedByKey.put(c.up().key(), c));
+        catalog.baselines().forEach(c -> baselinesByKey.put(c.up().key(), c));
         this.newestApplied = history.stream()
                 .filter(e -> e.version() != null && e.state() != MigrationState.PARTIAL)
                 .map(HistoryEntry::version)
@@ -95,30 +99,18 @@ final class Reconciliation {
      */
     List<Problem> problems(boolean outOfOrder, Version target) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, Candidate> versionedByKey = new HashMap<>();
-        catalog.versioned().forEach(c -> versionedByKey.put(c.up().key(), c));
-        Map<String, Candidate> baselinesByKey = new HashMap<>();
-        catalog.baselines().forEach(c -> baselinesByKey.put(c.up().key(), c));
         for (HistoryEntry entry : entries.values().stream()
                 .sorted(Comparator.comparing(HistoryEntry::key)).toList()) {
-            if (entry.type() == MigrationType.REPEATABLE) continue;
-            // B2 and V2 share the key V:2; a baseline row is checked against the baseline file only
-            Candidate candidate = (entry.type() == MigrationType.BASELINE ? baselinesByKey : versionedByKey)
-                    .get(entry.key());
-            if (candidate == null) {
-                if (entry.type() == MigrationType.BASELINE || !entry.wasRun()) continue;
-                if (coveringBaseline(entry.version()).isPresent()) continue;
-                problems.add(new Problem(ProblemType.MISSING_FILE, "version " + entry.version() + " ("
-                        + entry.script() + ") is applied but its file is gone", List.of(entry.script()),
-                        "restore " + entry.script() + " from version control; migrations that ran stay in the folder"
-                                + " (or, to squash old migrations, add a baseline file B<version> at or above "
-                                + entry.version() + " that creates their schema)"));
-                continue;
-            }
-            if (changedSinceItRan(entry, candidate.up())) {
-                problems.add(changedProblem(entry, candidate.up()));
-            }
+            if (entry.type() == MigrationType.REPEATABLE || fileOf(entry) != null) continue;
+            if (entry.type() == MigrationType.BASELINE || !entry.wasRun()) continue;
+            if (coveringBaseline(entry.version()).isPresent()) continue;
+            problems.add(new Problem(ProblemType.MISSING_FILE, "version " + entry.version() + " ("
+                    + entry.script() + ") is applied but its file is gone", List.of(entry.script()),
+                    "restore " + entry.script() + " from version control; migrations that ran stay in the folder"
+                            + " (or, to squash old migrations, add a baseline file B<version> at or above "
+                            + entry.version() + " that creates their schema)"));
         }
+        changed().forEach(changed -> problems.add(changedProblem(changed)));
         if (!outOfOrder && newestApplied != null) {
             for (Candidate candidate : pending(target)) {
                 Version version = candidate.up().version();
@@ -147,9 +139,11 @@ final class Reconciliation {
     record Changed(Unit file, HistoryEntry entry, Boolean sameStatements) {
     }
 
-    private static Problem changedProblem(HistoryEntry entry, Unit file) {
+    private static Problem changedProblem(Changed changed) {
+        HistoryEntry entry = changed.entry();
+        Unit file = changed.file();
         String script = file.script();
-        Boolean same = sameStatements(entry, file);
+        Boolean same = changed.sameStatements();
         String what = script + " changed after it was applied on " + entry.appliedAt() + " (checksum then "
                 + entry.checksum() + ", now " + file.checksum() + ")";
         String rewrite = "put back the content that ran (see `git log -p " + script + "`) and write the change as a"
@@ -183,22 +177,22 @@ final class Reconciliation {
 
     /** {@return the applied versioned and baseline migrations whose file changed after it ran, by version} */
     List<Changed> changed() {
-        Map<String, Candidate> versionedByKey = new HashMap<>();
-        catalog.versioned().forEach(c -> versionedByKey.put(c.up().key(), c));
-        Map<String, Candidate> baselinesByKey = new HashMap<>();
-        catalog.baselines().forEach(c -> baselinesByKey.put(c.up().key(), c));
         List<Changed> changed = new ArrayList<>();
         for (HistoryEntry entry : entries.values()) {
             if (entry.type() == MigrationType.REPEATABLE) continue;
-            // B2 and V2 share the key V:2; a baseline row belongs to the baseline file only
-            Candidate candidate = (entry.type() == MigrationType.BASELINE ? baselinesByKey : versionedByKey)
-                    .get(entry.key());
+            Candidate candidate = fileOf(entry);
             if (candidate != null && changedSinceItRan(entry, candidate.up())) {
                 changed.add(new Changed(candidate.up(), entry, sameStatements(entry, candidate.up())));
             }
         }
         changed.sort(Comparator.comparing(c -> c.entry().version()));
         return changed;
+    }
+
+    /** {@return the file a versioned or baseline row belongs to, or null when it is gone} */
+    private Candidate fileOf(HistoryEntry entry) {
+        // B2 and V2 share the key V:2; a baseline row belongs to the baseline file only
+        return (entry.type() == MigrationType.BASELINE ? baselinesByKey : versionedByKey).get(entry.key());
     }
 
     /**
