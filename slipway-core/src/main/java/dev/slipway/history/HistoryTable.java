@@ -12,8 +12,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Slipway's two bookkeeping tables in one schema: {@code slipway_history}, the current state (one row per applied,
@@ -70,7 +72,7 @@ public final class HistoryTable {
     public void ensureCreated(Connection connection) throws SQLException {
         if (exists(connection)) {
             // tables made before the column was: added once, by the first run that needs it
-            if (!hasColumn(connection, "statements_checksum")) {
+            if (!laterColumns(connection).contains("statements_checksum")) {
                 try (Statement ddl = connection.createStatement()) {
                     ddl.execute("alter table " + state + " add column statements_checksum integer");
                 }
@@ -119,13 +121,14 @@ public final class HistoryTable {
     public List<HistoryEntry> read(Connection connection) throws SQLException {
         if (!exists(connection)) return List.of();
         List<HistoryEntry> entries = new ArrayList<>();
+        Set<String> later = laterColumns(connection);
         try (Statement query = connection.createStatement();
              ResultSet rows = query.executeQuery("select migration_key, version, type, description, script, checksum,"
                      + " state, steps_done, step_in_flight, applied_by, applied_at, duration_ms, how, steps_checksum, "
                      // the column exists only once a batched statement has run
-                     + (hasColumn(connection, "batch_last_key") ? "batch_last_key" : "null::text") + ", "
+                     + (later.contains("batch_last_key") ? "batch_last_key" : "null::text") + ", "
                      // made by an older Slipway and not migrated since
-                     + (hasColumn(connection, "statements_checksum") ? "statements_checksum" : "null::integer")
+                     + (later.contains("statements_checksum") ? "statements_checksum" : "null::integer")
                      + " from " + state)) {
             while (rows.next()) {
                 String version = rows.getString(2);
@@ -243,15 +246,18 @@ public final class HistoryTable {
         }
     }
 
-    private boolean hasColumn(Connection connection, String column) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select 1 from pg_catalog.pg_attribute"
-                + " where attrelid = pg_catalog.to_regclass(?) and attname = ? and not attisdropped")) {
+    /** {@return which of the columns that came after the table's first version it has} */
+    private Set<String> laterColumns(Connection connection) throws SQLException {
+        Set<String> present = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("select attname from pg_catalog.pg_attribute"
+                + " where attrelid = pg_catalog.to_regclass(?) and attname in ('batch_last_key', 'statements_checksum')"
+                + " and not attisdropped")) {
             query.setString(1, state);
-            query.setString(2, column);
             try (ResultSet rows = query.executeQuery()) {
-                return rows.next();
+                while (rows.next()) present.add(rows.getString(1));
             }
         }
+        return present;
     }
 
     /**
