@@ -3,6 +3,7 @@ package dev.slipway;
 import dev.slipway.apply.StatusEntry;
 import dev.slipway.apply.StatusReport;
 import dev.slipway.lint.Planner;
+import dev.slipway.migration.CallbackScript;
 import dev.slipway.migration.MigrationScript;
 import dev.slipway.migration.MigrationSet;
 import dev.slipway.migration.ResolvedMigration;
@@ -20,6 +21,8 @@ final class PlanInputs {
 
     static List<Planner.Input> of(MigrationSet set, StatusReport status, Version target) {
         List<Planner.Input> inputs = new ArrayList<>();
+        // the callbacks run on every migrate, whether or not anything is pending
+        callbacks(set, CallbackScript.Event.BEFORE_MIGRATE, inputs);
         for (StatusEntry entry : status.pending()) {
             if (target != null && (entry.version() == null || entry.version().compareTo(target) > 0)) continue;
             Optional<ResolvedMigration> migration = find(set, entry);
@@ -30,7 +33,19 @@ final class PlanInputs {
                 inputs.add(new Planner.Input(entry.script(), version, null));
             }
         }
+        callbacks(set, CallbackScript.Event.AFTER_MIGRATE, inputs);
         return inputs;
+    }
+
+    private static void callbacks(MigrationSet set, CallbackScript.Event event, List<Planner.Input> inputs) {
+        for (CallbackScript callback : set.callbacks(event)) {
+            try {
+                inputs.add(new Planner.Input(callback.location(), null, callback.source().text()));
+            } catch (IOException e) {
+                throw SlipwayException.badInput("cannot read " + callback.location() + ": " + e.getMessage(),
+                        callback.location(), "check that the file is readable UTF-8");
+            }
+        }
     }
 
     private static Optional<ResolvedMigration> find(MigrationSet set, StatusEntry entry) {

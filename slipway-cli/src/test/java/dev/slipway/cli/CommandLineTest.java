@@ -189,15 +189,15 @@ class CommandLineTest {
     }
 
     @Test
-    void aFlywayCallbackIsNamedByValidateAndMigrateBecauseItDoesNotRun() throws Exception {
-        Files.writeString(migrations.resolve("afterMigrate.sql"), "grant select on applications to public;\n");
+    void aFlywayCallbackOfAnEventSlipwayDoesNotRunIsNamedByValidateAndMigrate() throws Exception {
+        Files.writeString(migrations.resolve("afterEachMigrate.sql"), "grant select on applications to public;\n");
         Files.writeString(migrations.resolve("README.md"), "notes\n");
         String url = db.libpqUrl();
 
-        cli.run("validate", "--url", url).exitsWith(0).stdoutContains("skipped: db/migration/afterMigrate.sql (a"
-                + " Flyway callback script, which Slipway does not run", "1 file(s) skipped as not migrations");
-        cli.run("migrate", "--url", url).exitsWith(0).stdoutContains("note: db/migration/afterMigrate.sql is a"
-                + " Flyway callback script", "hooks.after", "applied 2 migration(s)");
+        cli.run("validate", "--url", url).exitsWith(0).stdoutContains("skipped: db/migration/afterEachMigrate.sql"
+                + " (a Flyway callback script of an event Slipway does not run", "1 file(s) skipped as not migrations");
+        cli.run("migrate", "--url", url).exitsWith(0).stdoutContains("note: db/migration/afterEachMigrate.sql is a"
+                + " Flyway callback script", "afterMigrate.sql", "applied 2 migration(s)");
         assertThat(db.queryLong("select count(*) from information_schema.role_table_grants"
                 + " where table_name = 'applications' and grantee = 'PUBLIC'")).as("the callback did not run").isZero();
     }

@@ -1,11 +1,13 @@
 package dev.slipway.apply;
 
 import dev.slipway.history.HistoryEntry;
+import dev.slipway.migration.CallbackScript;
 import dev.slipway.migration.JavaMigration;
 import dev.slipway.migration.JavaMigrationClass;
 import dev.slipway.migration.MigrationName;
 import dev.slipway.migration.MigrationScript;
 import dev.slipway.migration.MigrationSet;
+import dev.slipway.migration.MigrationType;
 import dev.slipway.migration.ResolvedMigration;
 import dev.slipway.migration.SourcePosition;
 import dev.slipway.migration.VersionedMigration;
@@ -23,7 +25,24 @@ final class Catalogs {
         List<Candidate> versioned = set.versionedAscending().stream().map(Catalogs::candidate).toList();
         List<Candidate> baselines = set.baselines().stream().map(b -> new Candidate(unit(b, true), null)).toList();
         List<Candidate> repeatables = set.repeatables().stream().map(r -> new Candidate(unit(r, true), null)).toList();
-        return new Reconciliation.Catalog(versioned, baselines, repeatables);
+        return new Reconciliation.Catalog(versioned, baselines, repeatables,
+                callbacks(set, CallbackScript.Event.BEFORE_MIGRATE),
+                callbacks(set, CallbackScript.Event.AFTER_MIGRATE));
+    }
+
+    /** {@return the callbacks of one event as units: no version, no row in the history, a key of their own} */
+    private static List<Unit> callbacks(MigrationSet set, CallbackScript.Event event) {
+        return set.callbacks(event).stream().map(callback -> new Unit("callback:" + callback.location(), null,
+                MigrationType.REPEATABLE, callback.location(), callback.location(), null,
+                major -> StepPlanner.plan(callback.location(), SqlScript.parse(text(callback)), major))).toList();
+    }
+
+    private static String text(CallbackScript callback) {
+        try {
+            return callback.source().text();
+        } catch (IOException e) {
+            throw new UncheckedIOException(SourcePosition.of(callback.location()) + ": " + e.getMessage(), e);
+        }
     }
 
     private static Candidate candidate(VersionedMigration migration) {

@@ -119,6 +119,9 @@ public final class Migrator {
                         .ifPresent(partial -> checkStepsThatRan(candidate.up(), planned, partial, from));
                 plans.add(planned);
             }
+            List<StepPlanner.Planned> before = callbacks(catalog.beforeMigrate(), runner, from);
+            List<StepPlanner.Planned> after = callbacks(catalog.afterMigrate(), runner, from);
+            runCallbacks(session, runner, catalog.beforeMigrate(), before, from);
             Version now = from;
             for (int i = 0; i < todo.size(); i++) {
                 Unit up = todo.get(i).up();
@@ -133,6 +136,7 @@ public final class Migrator {
                 }
                 if (up.version() != null && (now == null || up.version().compareTo(now) > 0)) now = up.version();
             }
+            runCallbacks(session, runner, catalog.afterMigrate(), after, now);
             return new MigrateResult(from, now, applied);
         });
     }
@@ -541,6 +545,33 @@ public final class Migrator {
     }
 
     /** Reads and plans a migration just before it runs; a mistake in it stops the run before it starts. */
+    /** {@return the callbacks' steps, read before anything runs; one that cannot run in one transaction is refused} */
+    private List<StepPlanner.Planned> callbacks(List<Unit> callbacks, UnitRunner runner, Version current) {
+        List<StepPlanner.Planned> planned = new ArrayList<>();
+        for (Unit callback : callbacks) {
+            StepPlanner.Planned steps = plan(callback, runner, nothingApplied(current));
+            if (steps.whyNotOneTransaction() != null) {
+                throw SlipwayException.badInput(callback.script() + " cannot run in one transaction ("
+                        + steps.whyNotOneTransaction() + "), and a callback runs in one", callback.script(),
+                        nothingApplied(current), "move what cannot run in a transaction to a migration, or to"
+                                + " hooks.before / hooks.after of the environment");
+            }
+            planned.add(steps);
+        }
+        return planned;
+    }
+
+    private void runCallbacks(Connection session, UnitRunner runner, List<Unit> callbacks,
+            List<StepPlanner.Planned> planned, Version current) throws SQLException {
+        for (int i = 0; i < callbacks.size(); i++) {
+            try {
+                runner.runCallback(callbacks.get(i), planned.get(i));
+            } catch (StepFailure failure) {
+                throw failedStep(session, failure, callbacks.get(i), current, "migrate");
+            }
+        }
+    }
+
     private static StepPlanner.Planned plan(Unit unit, UnitRunner runner, String databaseState) {
         try {
             return unit.steps().apply(runner.serverMajor());

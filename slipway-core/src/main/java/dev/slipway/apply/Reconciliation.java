@@ -294,7 +294,10 @@ final class Reconciliation {
      * @param versioned   versioned migrations in ascending order, each with its down migration if any
      * @param baselines   baseline migrations
      * @param repeatables repeatable migrations in the order they run
+     * @param beforeMigrate the callback scripts {@code migrate} runs before anything else
+     * @param afterMigrate  the callback scripts {@code migrate} runs after everything else
      */
-    record Catalog(List<Candidate> versioned, List<Candidate> baselines, List<Candidate> repeatables) {
+    record Catalog(List<Candidate> versioned, List<Candidate> baselines, List<Candidate> repeatables,
+            List<Unit> beforeMigrate, List<Unit> afterMigrate) {
     }
 }

@@ -138,6 +138,29 @@ final class UnitRunner {
     }
 
     /**
+     * Runs a callback script in one transaction, with the run's timeouts and retries, and appends a {@code callback}
+     * row to the audit trail in it (or a failed one after it). It has no row in the history: it runs every time.
+     *
+     * @param callback the callback
+     * @param planned  its steps: one transaction
+     */
+    void runCallback(Unit callback, StepPlanner.Planned planned) throws StepFailure, SQLException {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        listener.on(new ApplyEvent.Starting(callback.script(), true, null));
+        List<Step> steps = planned.steps();
+        Step only = steps.isEmpty() ? new Step.InTransaction(List.of()) : steps.get(0);
+        try {
+            runStep(callback, only, () -> history.audit(session, audit("callback", callback, "success", null,
+                    started, t0)));
+        } catch (StepFailure failure) {
+            recordFailure("callback", callback, failure, started, t0);
+            throw failure;
+        }
+        listener.on(new ApplyEvent.Finished(callback.script(), true, Duration.ofNanos(System.nanoTime() - t0)));
+    }
+
+    /**
      * Runs the down migration {@code down} of the applied migration {@code applied} and removes its history row.
      *
      * @param down the down migration

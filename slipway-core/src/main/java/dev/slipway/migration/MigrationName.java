@@ -24,9 +24,10 @@ public record MigrationName(MigrationType type, Version version, String descript
     private static final Pattern VERSION_THEN_ONE_UNDERSCORE = Pattern.compile("(\\d+(?:[._]\\d+)*?)_([^\\d].*)");
     private static final Pattern CALLBACK = Pattern.compile("(before|after)[A-Z][A-Za-z]*(__.*)?");
     /** Why a Flyway callback script is skipped: what it did under Flyway no longer happens, so it is said aloud. */
-    static final String CALLBACK_NOT_RUN = "a Flyway callback script, which Slipway does not run: what it did after or"
-            + " before each Flyway run (grants, refreshes) no longer happens; move it to hooks.before or hooks.after"
-            + " in slipway.toml, or to a repeatable migration (R__...sql)";
+    static final String CALLBACK_NOT_RUN = "a Flyway callback script of an event Slipway does not run (it runs"
+            + " beforeMigrate and afterMigrate only): what it did under Flyway no longer happens; move it to"
+            + " beforeMigrate.sql or afterMigrate.sql, to hooks.before or hooks.after in slipway.toml, or to a"
+            + " repeatable migration (R__...sql)";
     private static final String FORMS = "migrations are named V<version>__<description>.sql, U<version>__<description>"
             + ".sql, R__<description>.sql, B<version>__<description>.sql or <version>_<name>.up.sql / .down.sql";
 

@@ -64,7 +64,7 @@ public final class MigrationScanner {
             for (Location location : locations) {
                 scan.location(location);
             }
-            return new ScanResult(scan.scripts, scan.javaMigrations, scan.skipped, scan.checks);
+            return new ScanResult(scan.scripts, scan.javaMigrations, scan.skipped, scan.checks, scan.callbacks);
         }
     }
 
@@ -98,6 +98,7 @@ public final class MigrationScanner {
         private final List<JavaMigrationClass> javaMigrations = new ArrayList<>();
         private final List<SkippedFile> skipped = new ArrayList<>();
         private final List<CheckScript> checks = new ArrayList<>();
+        private final List<CallbackScript> callbacks = new ArrayList<>();
         private final Set<Object> seen = new HashSet<>();
         private final Map<Path, JarFile> openJars = new HashMap<>();
 
@@ -173,6 +174,12 @@ public final class MigrationScanner {
             if (CheckScript.isCheck(found.fileName())) {
                 // read when verify runs it; the scan only notes where it is
                 checks.add(new CheckScript(found.display(), source));
+                return;
+            }
+            Optional<CallbackScript.Event> event = CallbackScript.eventOf(found.fileName());
+            if (event.isPresent()) {
+                callbacks.add(new CallbackScript(event.get(), found.display(),
+                        placeholders.applyTo(source, found.display())));
                 return;
             }
             NameParse parse = MigrationName.parse(found.fileName());

@@ -23,9 +23,11 @@ public final class MigrationSet {
     private final List<ResolvedMigration> baselines;
     private final List<SkippedFile> skipped;
     private final List<Problem> problems;
+    private final List<CallbackScript> callbacks;
 
     private MigrationSet(List<VersionedMigration> versioned, List<ResolvedMigration> repeatables,
-                         List<ResolvedMigration> baselines, List<SkippedFile> skipped, List<Problem> problems) {
+                         List<ResolvedMigration> baselines, List<SkippedFile> skipped, List<Problem> problems,
+                         List<CallbackScript> callbacks) {
         this.versioned = List.copyOf(versioned);
         this.byVersion = versioned.stream().collect(Collectors.toUnmodifiableMap(VersionedMigration::version,
                 migration -> migration));
@@ -33,6 +35,7 @@ public final class MigrationSet {
         this.baselines = List.copyOf(baselines);
         this.skipped = List.copyOf(skipped);
         this.problems = List.copyOf(problems);
+        this.callbacks = List.copyOf(callbacks);
     }
 
     /**
@@ -68,7 +71,13 @@ public final class MigrationSet {
         ups.forEach((version, migrations) -> versioned.add(new VersionedMigration(version, migrations.get(0),
                 Optional.ofNullable(downs.get(version)).map(list -> list.get(0)))));
         List<Problem> problems = new SetValidation(ups, downs, repeatables, baselines).problems(all, scan.skipped());
-        return new MigrationSet(versioned, firsts(repeatables), firsts(baselines), scan.skipped(), problems);
+        return new MigrationSet(versioned, firsts(repeatables), firsts(baselines), scan.skipped(), problems,
+                scan.callbacks());
+    }
+
+    /** {@return the callback scripts of {@code event}, in the order they run} */
+    public List<CallbackScript> callbacks(CallbackScript.Event event) {
+        return callbacks.stream().filter(callback -> callback.event() == event).toList();
     }
 
     /**

@@ -12,9 +12,10 @@ import java.util.function.Predicate;
  * @param skipped        files and classes that are not migrations, with the reason
  * @param checks         verification files next to migrations ({@code V3__add_x.check.sql}), for
  *                       {@code slipway verify}; neither migrations nor skipped
+ * @param callbacks      the Flyway callback scripts Slipway runs ({@code beforeMigrate.sql}, {@code afterMigrate.sql})
  */
 public record ScanResult(List<MigrationScript> scripts, List<JavaMigrationClass> javaMigrations,
-                         List<SkippedFile> skipped, List<CheckScript> checks) {
+                         List<SkippedFile> skipped, List<CheckScript> checks, List<CallbackScript> callbacks) {
 
     /** Copies the lists. */
     public ScanResult {
@@ -22,12 +23,19 @@ public record ScanResult(List<MigrationScript> scripts, List<JavaMigrationClass>
         javaMigrations = List.copyOf(javaMigrations);
         skipped = List.copyOf(skipped);
         checks = List.copyOf(checks);
+        callbacks = List.copyOf(callbacks);
     }
 
-    /** {@return the migrations whose names pass {@code kept}, with the same skipped files and checks} */
+    /** A scan that found no callbacks. */
+    public ScanResult(List<MigrationScript> scripts, List<JavaMigrationClass> javaMigrations,
+                      List<SkippedFile> skipped, List<CheckScript> checks) {
+        this(scripts, javaMigrations, skipped, checks, List.of());
+    }
+
+    /** {@return the migrations whose names pass {@code kept}, with the same skipped files, checks and callbacks} */
     public ScanResult only(Predicate<MigrationName> kept) {
         return new ScanResult(scripts.stream().filter(m -> kept.test(m.name())).toList(),
-                javaMigrations.stream().filter(m -> kept.test(m.name())).toList(), skipped, checks);
+                javaMigrations.stream().filter(m -> kept.test(m.name())).toList(), skipped, checks, callbacks);
     }
 
     /** A scan that found no check files. */
