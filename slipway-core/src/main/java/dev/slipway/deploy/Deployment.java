@@ -13,6 +13,7 @@ import dev.slipway.config.EnvironmentConfig;
 import dev.slipway.config.RollbackPolicy;
 import dev.slipway.lint.Finding;
 import dev.slipway.lint.PlanReport;
+import dev.slipway.migration.CallbackScript;
 import dev.slipway.migration.Version;
 import dev.slipway.verify.CheckResult;
 import dev.slipway.verify.CheckStatus;
@@ -114,7 +115,8 @@ public final class Deployment {
                         : ", traced on a scratch database"),
                 () -> steps.plan(options.target(), options.traceIn()), this::planSummary,
                 p -> !p.migrations().isEmpty() && p.failsAt(options.failOn()));
-        if (plan.migrations().isEmpty()) {
+        // callbacks alone are not a reason for a deploy: they run with the next one that has migrations to apply
+        if (plan.migrations().stream().allMatch(m -> CallbackScript.isCallback(m.script()))) {
             return report(DeployReport.Outcome.UP_TO_DATE, target, target.current(), List.of(), null, plan, null,
                     null);
         }
