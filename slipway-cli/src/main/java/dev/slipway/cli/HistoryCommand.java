@@ -19,7 +19,7 @@ final class HistoryCommand extends BaseCommand {
         if (entries.isEmpty()) output().line("no history yet");
         for (AuditEntry e : entries) {
             output().line(String.format("%s  %-8s %-8s %-10s %s  %d ms  by %s@%s (db %s, slipway %s)%s",
-                    e.startedAt(), e.action(), e.outcome(), e.version() == null ? "R" : e.version(), e.script(),
+                    e.startedAt(), e.action(), e.outcome(), e.version() != null ? e.version() : e.action().equals("callback") ? "-" : "R", e.script(),
                     e.durationMs(), e.osUser(), e.host(), e.dbUser(), e.toolVersion(),
                     e.detail() == null ? "" : "\n      " + e.detail().replace("\n", "\n      ")));
         }

@@ -3,6 +3,7 @@ package dev.slipway.cli;
 import dev.slipway.lint.Finding;
 import dev.slipway.lint.PlanReport;
 import dev.slipway.lint.TableSize;
+import dev.slipway.migration.CallbackScript;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +18,13 @@ final class PlanText {
     }
 
     static void write(PlanReport plan, boolean quiet, Consumer<String> out) {
-        out.accept("-- slipway plan: " + plan.migrations().size() + " pending migration(s) on PostgreSQL "
-                + plan.server());
+        long callbacks = plan.migrations().stream().filter(m -> CallbackScript.isCallback(m.script())).count();
+        out.accept("-- slipway plan: " + (plan.migrations().size() - callbacks) + " pending migration(s)"
+                + (callbacks == 0 ? "" : " and " + callbacks + " callback(s)") + " on PostgreSQL " + plan.server());
         for (PlanReport.Migration migration : plan.migrations()) {
             out.accept("");
-            out.accept("-- " + migration.script() + " (" + migration.how() + ")");
+            out.accept("-- " + migration.script() + " (" + (CallbackScript.isCallback(migration.script())
+                    ? "Flyway callback, runs on every migrate; " : "") + migration.how() + ")");
             migration.findings().forEach(f -> finding(f, quiet, out));
             for (PlanReport.Step step : migration.statements()) {
                 out.accept("-- line " + step.line() + ": " + impact(step));
