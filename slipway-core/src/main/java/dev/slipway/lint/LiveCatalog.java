@@ -82,8 +82,10 @@ final class LiveCatalog implements TableSizes {
      * @param owner  the owning role
      * @param role   the session's role ({@code current_user})
      * @param mayAct whether that role is the owner, has its privileges through membership, or is a superuser
+     * @param maintain whether that role has the MAINTAIN privilege on it (PostgreSQL 17), which lets it
+     *                 {@code REINDEX}, {@code CLUSTER} and {@code REFRESH MATERIALIZED VIEW} without owning it
      */
-    record Owner(String owner, String role, boolean mayAct) {
+    record Owner(String owner, String role, boolean mayAct, boolean maintain) {
     }
 
     /** {@return who owns {@code relation}; empty when it does not exist or the catalog cannot say} */
@@ -93,10 +95,13 @@ final class LiveCatalog implements TableSizes {
 
     private Optional<Owner> readOwner(QualifiedName relation) {
         // pg_has_role(..., 'USAGE') is has_privs_of_role: the owner itself, an inheriting member, or a superuser
+        // the MAINTAIN privilege is asked for only where it exists: older servers reject the name
         return one("select pg_catalog.pg_get_userbyid(c.relowner), current_user,"
-                + " pg_catalog.pg_has_role(current_user, c.relowner, 'USAGE')"
+                + " pg_catalog.pg_has_role(current_user, c.relowner, 'USAGE'),"
+                + " case when pg_catalog.current_setting('server_version_num')::int >= 170000"
+                + " then pg_catalog.has_table_privilege(c.oid, 'MAINTAIN') else false end"
                 + " from pg_catalog.pg_class c where c.oid = to_regclass(?)", relation,
-                rows -> new Owner(rows.getString(1), rows.getString(2), rows.getBoolean(3)));
+                rows -> new Owner(rows.getString(1), rows.getString(2), rows.getBoolean(3), rows.getBoolean(4)));
     }
 
     /** {@return the primary key columns of a table, quoted for SQL; empty when it has none or does not exist} */

@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 /**
  * Predicts PostgreSQL's "must be owner of table ...": {@code ALTER TABLE}, {@code CREATE INDEX} and {@code DROP} of
  * a table, view, sequence or index need the role that runs them to own the relation (or to have its owner's
- * privileges, or to be a superuser). A table created by hand, or by another role, fails the first migration that
+ * privileges, or to be a superuser); {@code REINDEX}, {@code CLUSTER} and {@code REFRESH MATERIALIZED VIEW} too,
+ * unless the role has the MAINTAIN privilege on it (PostgreSQL 17). A table created by hand, or by another role, fails the first migration that
  * alters it, in production, possibly half-way through a file that cannot run in one transaction; the live catalog
  * says so before anything runs. After a {@code SET ROLE} or {@code SET SESSION AUTHORIZATION} in the plan the role
  * that runs the rest is not known, so nothing more is judged. Not thread-safe; one per plan.
@@ -43,10 +44,11 @@ final class OwnerCheck {
         }
         if (roleChanged) return List.of();
         List<PlanReport.Prediction> predictions = new ArrayList<>();
+        boolean maintenance = maintenance(command);
         for (QualifiedName relation : owned(command)) {
             if (isNew.test(relation)) continue;
             Optional<LiveCatalog.Owner> owner = catalog.owner(relation);
-            if (owner.isEmpty() || owner.get().mayAct()) continue;
+            if (owner.isEmpty() || owner.get().mayAct() || maintenance && owner.get().maintain()) continue;
             predictions.add(new PlanReport.Prediction(PlanReport.Outcome.WILL_FAIL, CHECK + relation, 0, List.of(),
                     false, "must be owner of " + relation + ": it belongs to " + owner.get().owner() + ", and "
                     + owner.get().role() + ", the role that runs the migrations, is not a member of "
@@ -63,7 +65,19 @@ final class OwnerCheck {
         if (command instanceof SqlCommand.CreateIndex index) return List.of(index.table());
         if (command instanceof SqlCommand.DropIndex drop) return drop.indexes();
         if (command instanceof SqlCommand.Drop drop && DROPPED_RELATIONS.contains(drop.kind())) return drop.names();
+        if (command instanceof SqlCommand.Reindex reindex && reindex.target() != null
+                && (reindex.kind().equals("TABLE") || reindex.kind().equals("INDEX"))) {
+            return List.of(reindex.target());
+        }
+        if (command instanceof SqlCommand.Cluster cluster && cluster.table() != null) return List.of(cluster.table());
+        if (command instanceof SqlCommand.RefreshMaterializedView refresh) return List.of(refresh.view());
         return List.of();
+    }
+
+    /** {@return whether the statement is maintenance that the MAINTAIN privilege allows without ownership} */
+    private static boolean maintenance(SqlCommand command) {
+        return command instanceof SqlCommand.Reindex || command instanceof SqlCommand.Cluster
+                || command instanceof SqlCommand.RefreshMaterializedView;
     }
 
     /** {@return whether a prediction is one of this check's} */

@@ -98,6 +98,19 @@ class OwnerPlanTest {
     }
 
     @Test
+    void refreshingAMaterializedViewOfAnotherRoleIsAPredictedFailureToo() throws Exception {
+        db.execute("create materialized view legacy_count as select count(*) from legacy");
+        Slipway slipway = slipway("refresh materialized view legacy_count;\n");
+
+        PlanReport plan = slipway.plan(null, PlanOptions.defaults());
+
+        assertThat(plan.migrations().get(0).statements().get(0).predictions()).singleElement()
+                .satisfies(prediction -> assertThat(prediction.detail()).startsWith("must be owner of legacy_count"));
+        SlipwayException failed = catchThrowableOfType(SlipwayException.class, slipway::migrate);
+        assertThat(failed.getMessage()).contains("must be owner of materialized view legacy_count");
+    }
+
+    @Test
     void aRoleThatMayNotCreateTheHistorySchemaIsToldSoBeforeAnythingRuns() throws Exception {
         Files.writeString(migrations.resolve("V2__change.sql"), "create table other (id int);\n");
         Slipway elsewhere = Slipway.configure().url("postgresql://" + role + ":" + password + "@"
