@@ -266,6 +266,11 @@ public final class Migrator {
      *                          file's statements changed and that was not accepted
      */
     public RepairResult repair(List<Version> versions, boolean acceptChangedStatements) {
+        if (!historyExists("repair")) {
+            // nothing ran here, so no file changed since it ran: answered without creating the history tables
+            chosen(new Reconciliation(catalog, List.of(), null), versions);
+            return new RepairResult(List.of());
+        }
         return locked("repair", (session, runner) -> {
             Reconciliation state = new Reconciliation(catalog, history.read(session), null);
             List<Reconciliation.Changed> chosen = chosen(state, versions);
@@ -300,6 +305,15 @@ public final class Migrator {
                 + " statements did, and new ones would get what the new ones do", files, "not touched",
                 "put back the content that ran and write the change as a new migration; or, once `slipway drift`"
                         + " shows the new statements leave the same schema, repair with --accept-changed-statements");
+    }
+
+    private boolean historyExists(String command) {
+        try (Connection session = sessions.open()) {
+            return history.exists(session);
+        } catch (SQLException e) {
+            throw SlipwayException.failed(command + " failed: " + UnitRunner.describe(e), "not touched",
+                    "check the connection, then run `slipway " + command + "` again", e);
+        }
     }
 
     /** {@return the changed files {@code versions} name (all when empty); a version with none is refused} */

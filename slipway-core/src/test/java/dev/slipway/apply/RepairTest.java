@@ -168,6 +168,17 @@ class RepairTest {
         assertThat(slipway.history()).hasSize(auditRows);
     }
 
+    @Test
+    void aDatabaseSlipwayNeverRanOnHasNothingToRepairAndGetsNoHistoryTables(@TempDir Path other) throws SQLException {
+        db.recreate();
+        MigrationFolder elsewhere = new MigrationFolder(db, other)
+                .write("V1__create_a.sql", "create table a (id int);\n");
+
+        assertThat(elsewhere.load().repair().accepted()).isEmpty();
+        assertThat(refusal(elsewhere.load(), "1")).contains("version 1 is not applied");
+        assertThat(db.queryLong("select count(*) from pg_tables where tablename like 'slipway%'")).isZero();
+    }
+
     private static String refusal(Slipway slipway, String... versions) {
         Version[] parsed = java.util.Arrays.stream(versions).map(Version::parse).toArray(Version[]::new);
         SlipwayException refused = catchThrowableOfType(SlipwayException.class, () -> slipway.repair(parsed));
