@@ -1,13 +1,16 @@
 package dev.slipway.apply;
 
+import dev.slipway.migration.CallbackScript;
 import dev.slipway.migration.MigrationFormatException;
 import dev.slipway.migration.MigrationScript;
 import dev.slipway.migration.MigrationSet;
 import dev.slipway.migration.Problem;
 import dev.slipway.migration.ProblemType;
 import dev.slipway.migration.ResolvedMigration;
+import dev.slipway.migration.ScriptSource;
 import dev.slipway.sql.SqlScript;
 import dev.slipway.sql.SqlSyntaxException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,20 +34,33 @@ public final class ScriptCheck {
         all.addAll(set.baselines());
         List<Problem> problems = new ArrayList<>();
         for (ResolvedMigration migration : all) {
-            if (!(migration instanceof MigrationScript script)) continue;
-            try {
-                StepPlanner.plan(script.location(), SqlScript.parse(Catalogs.read(script)), NEWEST_MAJOR);
-            } catch (MigrationFormatException e) {
-                problems.add(new Problem(ProblemType.SCRIPT, e.getMessage(), List.of(script.location()),
-                        "fix " + e.where()));
-            } catch (SqlSyntaxException e) {
-                problems.add(new Problem(ProblemType.SCRIPT, script.location() + ":" + e.line() + ": "
-                        + e.getMessage(), List.of(script.location()), "fix " + script.location() + ":" + e.line()));
-            } catch (UncheckedIOException e) {
-                problems.add(new Problem(ProblemType.SCRIPT, e.getMessage(), List.of(script.location()),
-                        "save " + script.location() + " as UTF-8"));
+            if (migration instanceof MigrationScript script) check(script.location(), script.source(), false, problems);
+        }
+        for (CallbackScript.Event event : CallbackScript.Event.values()) {
+            for (CallbackScript callback : set.callbacks(event)) {
+                check(callback.location(), callback.source(), true, problems);
             }
         }
         return problems;
+    }
+
+    /** Plans one script as a run would; a callback must also run in one transaction. */
+    private static void check(String location, ScriptSource source, boolean callback, List<Problem> problems) {
+        try {
+            StepPlanner.Planned planned = StepPlanner.plan(location, SqlScript.parse(source.text()), NEWEST_MAJOR);
+            if (callback && planned.whyNotOneTransaction() != null) {
+                problems.add(new Problem(ProblemType.SCRIPT, location + " cannot run in one transaction ("
+                        + planned.whyNotOneTransaction() + "), and a callback runs in one", List.of(location),
+                        "move what cannot run in a transaction to a migration"));
+            }
+        } catch (MigrationFormatException e) {
+            problems.add(new Problem(ProblemType.SCRIPT, e.getMessage(), List.of(location), "fix " + e.where()));
+        } catch (SqlSyntaxException e) {
+            problems.add(new Problem(ProblemType.SCRIPT, location + ":" + e.line() + ": " + e.getMessage(),
+                    List.of(location), "fix " + location + ":" + e.line()));
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(new Problem(ProblemType.SCRIPT, location + ": " + e.getMessage(), List.of(location),
+                    "save " + location + " as UTF-8"));
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.slipway.SlipwayException;
 import dev.slipway.history.AuditEntry;
 import dev.slipway.lint.PlanOptions;
 import dev.slipway.lint.PlanReport;
+import dev.slipway.migration.Problem;
 import dev.slipway.testkit.PostgresExtension;
 import dev.slipway.testkit.TestDatabase;
 import java.nio.file.Path;
@@ -96,6 +97,10 @@ class CallbackTest {
 
         assertThat(refused.getMessage()).contains("afterMigrate__grants.sql cannot run in one transaction",
                 "nothing applied by this run");
+        folder.write("beforeMigrate.sql", "insert into runs (event) values ('before);\n");
+        assertThat(folder.load().validate().problems()).extracting(Problem::message).satisfiesExactlyInAnyOrder(
+                message -> assertThat(message).contains("afterMigrate__grants.sql cannot run in one transaction"),
+                message -> assertThat(message).contains("beforeMigrate.sql:1"));
         assertThat(tables(db)).containsExactly("runs");
         assertThat(db.queryLong("select count(*) from runs")).isZero();
     }
