@@ -9,6 +9,7 @@ import dev.slipway.migration.MigrationScript;
 import dev.slipway.migration.MigrationSet;
 import dev.slipway.migration.MigrationType;
 import dev.slipway.migration.ResolvedMigration;
+import dev.slipway.migration.ScriptSource;
 import dev.slipway.migration.SourcePosition;
 import dev.slipway.migration.VersionedMigration;
 import dev.slipway.sql.SqlScript;
@@ -34,15 +35,8 @@ final class Catalogs {
     private static List<Unit> callbacks(MigrationSet set, CallbackScript.Event event) {
         return set.callbacks(event).stream().map(callback -> new Unit("callback:" + callback.location(), null,
                 MigrationType.REPEATABLE, callback.location(), callback.location(), null,
-                major -> StepPlanner.plan(callback.location(), SqlScript.parse(text(callback)), major))).toList();
-    }
-
-    private static String text(CallbackScript callback) {
-        try {
-            return callback.source().text();
-        } catch (IOException e) {
-            throw new UncheckedIOException(SourcePosition.of(callback.location()) + ": " + e.getMessage(), e);
-        }
+                major -> StepPlanner.plan(callback.location(),
+                        SqlScript.parse(read(callback.location(), callback.source())), major))).toList();
     }
 
     private static Candidate candidate(VersionedMigration migration) {
@@ -58,8 +52,8 @@ final class Catalogs {
                 : HistoryEntry.versionKey(name.version());
         if (migration instanceof MigrationScript script) {
             return new Unit(key, name.version(), name.type(), name.description(), script.location(),
-                    script.checksum(), major -> StepPlanner.plan(script.location(), SqlScript.parse(read(script)),
-                            major));
+                    script.checksum(), major -> StepPlanner.plan(script.location(),
+                            SqlScript.parse(read(script.location(), script.source())), major));
         }
         if (migration instanceof JavaMigrationClass java) {
             JavaMigration instance = java.newInstance();
@@ -73,11 +67,11 @@ final class Catalogs {
     }
 
     /** Reads a script's text; only the migration about to run is held in memory. */
-    static String read(MigrationScript script) {
+    private static String read(String location, ScriptSource source) {
         try {
-            return script.source().text();
+            return source.text();
         } catch (IOException e) {
-            throw new UncheckedIOException(SourcePosition.of(script.location()) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(SourcePosition.of(location) + ": " + e.getMessage(), e);
         }
     }
 }

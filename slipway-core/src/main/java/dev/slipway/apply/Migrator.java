@@ -565,10 +565,8 @@ public final class Migrator {
         for (Unit callback : callbacks) {
             StepPlanner.Planned steps = plan(callback, runner, nothingApplied(current));
             if (steps.whyNotOneTransaction() != null) {
-                throw SlipwayException.badInput(callback.script() + " cannot run in one transaction ("
-                        + steps.whyNotOneTransaction() + "), and a callback runs in one", callback.script(),
-                        nothingApplied(current), "move what cannot run in a transaction to a migration, or to"
-                                + " hooks.before / hooks.after of the environment");
+                throw SlipwayException.badInput(ScriptCheck.notInOneTransaction(callback.script(), steps),
+                        callback.script(), nothingApplied(current), ScriptCheck.CALLBACK_FIX);
             }
             planned.add(steps);
         }

@@ -44,14 +44,23 @@ public final class ScriptCheck {
         return problems;
     }
 
+    /** What to do with a callback that cannot run in one transaction. */
+    static final String CALLBACK_FIX = "move what cannot run in a transaction to a migration, or to hooks.before /"
+            + " hooks.after of the environment";
+
+    /** {@return why a callback with these steps is refused: it runs in one transaction, and they cannot} */
+    static String notInOneTransaction(String location, StepPlanner.Planned planned) {
+        return location + " cannot run in one transaction (" + planned.whyNotOneTransaction() + "), and a callback"
+                + " runs in one";
+    }
+
     /** Plans one script as a run would; a callback must also run in one transaction. */
     private static void check(String location, ScriptSource source, boolean callback, List<Problem> problems) {
         try {
             StepPlanner.Planned planned = StepPlanner.plan(location, SqlScript.parse(source.text()), NEWEST_MAJOR);
             if (callback && planned.whyNotOneTransaction() != null) {
-                problems.add(new Problem(ProblemType.SCRIPT, location + " cannot run in one transaction ("
-                        + planned.whyNotOneTransaction() + "), and a callback runs in one", List.of(location),
-                        "move what cannot run in a transaction to a migration"));
+                problems.add(new Problem(ProblemType.SCRIPT, notInOneTransaction(location, planned),
+                        List.of(location), CALLBACK_FIX));
             }
         } catch (MigrationFormatException e) {
             problems.add(new Problem(ProblemType.SCRIPT, e.getMessage(), List.of(location), "fix " + e.where()));

@@ -35,8 +35,7 @@ public record CallbackScript(Event event, String location, ScriptSource source) 
 
     /** {@return whether a location (a path, or a file name) names a callback script Slipway runs} */
     public static boolean isCallback(String location) {
-        int slash = Math.max(location.lastIndexOf('/'), location.lastIndexOf('\\'));
-        return eventOf(location.substring(slash + 1)).isPresent();
+        return eventOf(SourcePosition.of(location).fileName()).isPresent();
     }
 
     /** {@return the event of a file name Slipway runs as a callback; empty for other names} */

@@ -62,7 +62,8 @@ public record Placeholders(Map<String, String> values) {
         StringBuilder replaced = new StringBuilder(text.length());
         while (matcher.find()) {
             String name = matcher.group(1);
-            String value = FILENAME.equals(name) && !values.containsKey(name) ? fileName(location) : values.get(name);
+            String value = FILENAME.equals(name) && !values.containsKey(name) ? SourcePosition.of(location).fileName()
+                    : values.get(name);
             if (value == null) {
                 int line = 1 + (int) text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count();
                 throw new MigrationFormatException("no value for placeholder ${" + name + "}; define it under"
@@ -96,8 +97,4 @@ public record Placeholders(Map<String, String> values) {
         };
     }
 
-    private static String fileName(String location) {
-        int slash = Math.max(location.lastIndexOf('/'), location.lastIndexOf('\\'));
-        return location.substring(slash + 1);
-    }
 }

@@ -27,6 +27,11 @@ public record SourcePosition(String file, int line) {
         return new SourcePosition(file, line);
     }
 
+    /** {@return the file's name without its folders, e.g. {@code V3__add_index.sql}} */
+    public String fileName() {
+        return file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+    }
+
     /** {@return the same file at another line} */
     public SourcePosition withLine(int newLine) {
         return new SourcePosition(file, newLine);
