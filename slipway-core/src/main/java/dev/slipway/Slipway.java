@@ -738,6 +738,7 @@ public final class Slipway {
             @Override
             public MigrateResult migrate(Version target) {
                 refuseInvalidSet();
+                noteFlywayCallbacks();
                 return guarded(() -> migrator().asDeployStep().migrate(target));
             }
 

@@ -7,6 +7,7 @@ import dev.slipway.ExitStatus;
 import dev.slipway.Slipway;
 import dev.slipway.SlipwayBuilder;
 import dev.slipway.SlipwayException;
+import dev.slipway.apply.ApplyEvent;
 import dev.slipway.apply.RunnerLock;
 import dev.slipway.backup.BackupListener;
 import dev.slipway.backup.RestoreRequest;
@@ -44,6 +45,7 @@ class DeployTest {
     private Path migrations;
     private Path hookLog;
     private final List<DeployEvent> events = new CopyOnWriteArrayList<>();
+    private final List<ApplyEvent> applyEvents = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void createDatabaseAtVersionOne() throws Exception {
@@ -94,7 +96,7 @@ class DeployTest {
         Environment system = Environment.system();
         return Slipway.configure()
                 .project(SlipwayBuilder.readConfig(project.resolve("slipway.toml"), true, system), "staging", system)
-                .load();
+                .listener(applyEvents::add).load();
     }
 
     private DeployReport deploy(DeployOptions options) {
@@ -136,6 +138,7 @@ class DeployTest {
         environment("restore", true, List.of(logged("before $SLIPWAY_DATABASE")),
                 List.of(logged("after $SLIPWAY_OUTCOME")));
         Files.writeString(migrations.resolve("V2__email.sql"), "alter table customers add column email text;\n");
+        Files.writeString(migrations.resolve("afterEachMigrate.sql"), "select 1;\n");
 
         DeployReport report = deploy(DeployOptions.defaults().withConfirmation(target -> target.database()));
 
@@ -156,6 +159,8 @@ class DeployTest {
         assertThat(report.verification().ok()).isTrue();
         assertThat(events).filteredOn(DeployEvent.HookOutput.class::isInstance).isEmpty();
         assertThat(events).filteredOn(DeployEvent.Started.class::isInstance).hasSize(report.steps().size());
+        assertThat(applyEvents).filteredOn(ApplyEvent.Note.class::isInstance).map(e -> ((ApplyEvent.Note) e).text())
+                .anySatisfy(note -> assertThat(note).contains("afterEachMigrate.sql is a Flyway callback script"));
     }
 
     @Test
